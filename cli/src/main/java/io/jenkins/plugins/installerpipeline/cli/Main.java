@@ -1,0 +1,48 @@
+package io.jenkins.plugins.installerpipeline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar installer-pipeline.jar COMMAND ...}: the entry point that lists the commands. */
+@Command(
+        name = "installer-pipeline",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Reads Buildkite pipeline definitions and plans, checks and publishes Kolibri installer releases.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    /** Exit code for a usage error or an unreadable file. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line, shared by {@link #run} and tests that capture output. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        // A usage error is exit 2 everywhere, matching the documented contract.
+        cl.setExitCodeExceptionMapper(e -> USAGE);
+        cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        }
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try --help");
+    }
+}
