@@ -56,10 +56,13 @@ public final class FakeGitHub implements AutoCloseable {
     /**
      * One request the server saw.
      *
-     * @param bodyBytes how many body bytes the server read
+     * Recorded when the request arrives, before it is answered, so a client never sees an answer to a request that
+     * is not recorded yet.
+     *
+     * @param contentLength the declared {@code Content-Length}, -1 when absent
      */
     public record RecordedRequest(String method, String path, String query, Map<String, String> headers,
-                                  long bodyBytes) {
+                                  long contentLength) {
         public String queryParameter(String name) {
             return parseQuery(query).get(name);
         }
@@ -108,7 +111,6 @@ public final class FakeGitHub implements AutoCloseable {
                     server.addAsset(new Asset(server.ids.incrementAndGet(), Long.parseLong(m.group(1)), q.get("name"),
                             q.get("label"), "starter", 0, null, ex.getRequestHeaders().getFirst("Content-Type")));
                 }
-                server.lastBodyBytes.set(read);
                 ex.close(); // no response headers sent: the server closes the connection
                 return true;
             };
@@ -137,7 +139,6 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<Long, Asset> assets = new LinkedHashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
-    private final ThreadLocal<Long> lastBodyBytes = ThreadLocal.withInitial(() -> 0L);
     private volatile boolean reportDigests = true;
 
     private FakeGitHub(String owner, String repo, String token) throws IOException {
@@ -234,7 +235,11 @@ public final class FakeGitHub implements AutoCloseable {
         String query = ex.getRequestURI().getRawQuery();
         Map<String, String> headers = new LinkedHashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-        lastBodyBytes.set(0L);
+        synchronized (this) {
+            String length = headers.get("content-length");
+            requests.add(new RecordedRequest(method, path, query, Map.copyOf(headers),
+                    length == null ? -1 : Long.parseLong(length.trim())));
+        }
         try {
             Fault fault = takeFault(method, path);
             boolean answered = fault != null && fault.apply(ex, this);
@@ -248,9 +253,6 @@ public final class FakeGitHub implements AutoCloseable {
                 // connection already gone
             }
         } finally {
-            synchronized (this) {
-                requests.add(new RecordedRequest(method, path, query, Map.copyOf(headers), lastBodyBytes.get()));
-            }
             ex.close();
         }
     }
@@ -410,7 +412,6 @@ public final class FakeGitHub implements AutoCloseable {
                 size += n;
             }
         }
-        lastBodyBytes.set(size);
         Asset a = new Asset(ids.incrementAndGet(), releaseId, name, query.get("label"), "uploaded", size,
                 HexFormat.of().formatHex(sha.digest()), ex.getRequestHeaders().getFirst("Content-Type"));
         synchronized (this) {
@@ -496,12 +497,9 @@ public final class FakeGitHub implements AutoCloseable {
 
     void drain(InputStream in) throws IOException {
         byte[] buf = new byte[8192];
-        long total = 0;
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-            total += n;
+        while (in.read(buf) >= 0) {
+            // discard
         }
-        lastBodyBytes.set(total);
     }
 
     static Map<String, String> parseQuery(String query) {
