@@ -19,7 +19,8 @@ import java.util.Locale;
 
 /**
  * Uploads one 2 GiB file to the local {@link FakeGitHub} with {@link ReleasePublisher}, then the same file with
- * {@code curl --data-binary @file} to the same server, and prints time, throughput and this JVM's peak heap.
+ * {@code curl --data-binary @file} and {@code curl -X POST -T file} to the same server, and prints time, throughput
+ * and this JVM's peak heap (after a 256 MiB warm-up upload).
  * Run it with a small heap to show uploads stream: {@code java -Xmx128m -cp benchmarks/target/benchmarks.jar
  * io.jenkins.plugins.installerpipeline.benchmarks.UploadHarness [BYTES]}. The file is sparse (no disk used; it reads
  * as zeros) and deleted at the end. The server hashes every byte it receives, in this JVM, for both clients.
@@ -40,6 +41,16 @@ public final class UploadHarness {
             FakeGitHub.Release release = github.addRelease("v0.17.0", false, false);
             Artifact artifact = Artifact.of(file, ArtifactNames.parse(file.getFileName().toString()).name().orElseThrow());
 
+            // Warm-up: class loading, JIT and the first connections, so the figure is the upload's own.
+            Path warmup = dir.resolve("warmup.bin");
+            try (RandomAccessFile raf = new RandomAccessFile(warmup.toFile(), "rw")) {
+                raf.setLength(256L << 20);
+            }
+            ReleasePublisher.create(new GitHubAccess(github.apiUrl(), token), System.err::println)
+                    .publish(PublishOptions.of(new RepositoryName("learningequality", "kolibri"), "v0.17.0"),
+                            List.of(Artifact.of(warmup, ArtifactNames.parse("warmup.bin").name().orElseThrow())));
+            Files.delete(warmup);
+
             resetPeaks();
             long start = System.nanoTime();
             PublishReport report = ReleasePublisher.create(new GitHubAccess(github.apiUrl(), token), System.err::println)
@@ -50,7 +61,8 @@ public final class UploadHarness {
             if (!report.succeeded()) {
                 throw new IllegalStateException("upload failed: " + report);
             }
-            FakeGitHub.Asset asset = github.assets(release.id()).get(0);
+            FakeGitHub.Asset asset = github.assets(release.id()).stream()
+                    .filter(a -> a.name().equals(artifact.name())).findFirst().orElseThrow();
             if (asset.size() != bytes || !asset.sha256().equals(artifact.sha256())) {
                 throw new IllegalStateException("server received something else: " + asset);
             }
@@ -65,6 +77,7 @@ public final class UploadHarness {
                     token);
         } finally {
             Files.deleteIfExists(file);
+            Files.deleteIfExists(dir.resolve("warmup.bin"));
             Files.deleteIfExists(dir);
         }
     }
