@@ -140,7 +140,9 @@ public final class ReleasePublisher {
         PublishReport execute(List<Artifact> artifacts) throws IOException {
             GitHub github = new GitHubBuilder()
                     .withEndpoint(access.apiUrl().toString())
-                    .withOAuthToken(access.token())
+                    // Sent as "Authorization: token ..."; unlike withOAuthToken this does not call GET /user
+                    // first, which an installation token (GitHub Actions, GitHub Apps) is not allowed to.
+                    .withAppInstallationToken(access.token())
                     // Fail fast instead of the library's own (real, unbounded) sleeps: RetryPolicy waits instead,
                     // with Retry-After / X-RateLimit-Reset taken from the exception's headers.
                     .withRateLimitHandler(GitHubRateLimitHandler.FAIL)

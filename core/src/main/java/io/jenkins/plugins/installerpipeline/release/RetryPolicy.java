@@ -57,12 +57,11 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
             return classifyStatus(g.status(), g::header, g.getMessage(), now);
         }
         if (e instanceof HttpException h && h.getResponseCode() > 0) {
-            Map<String, List<String>> headers = h.getResponseHeaderFields();
+            Map<String, List<String>> headers = headersOf(h);
             return classifyStatus(h.getResponseCode(), name -> header(headers, name), String.valueOf(h.getMessage()), now);
         }
-        if (e instanceof GHIOException g && g.getResponseHeaderFields() != null
-                && !g.getResponseHeaderFields().isEmpty()) {
-            return classifyStatus(-1, name -> header(g.getResponseHeaderFields(), name), String.valueOf(g.getMessage()), now);
+        if (e instanceof GHIOException g && !headersOf(g).isEmpty()) {
+            return classifyStatus(-1, name -> header(headersOf(g), name), String.valueOf(g.getMessage()), now);
         }
         if (e instanceof InterruptedIOException && !(e instanceof HttpTimeoutException)
                 && !(e instanceof java.net.SocketTimeoutException)) {
@@ -89,6 +88,16 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
             return new Verdict(true, serverWait, "HTTP " + status + " (" + kind + ")");
         }
         return new Verdict(false, Optional.empty(), "HTTP " + status);
+    }
+
+    /** github-api's headers, or none: its getter throws NullPointerException when the exception carries none. */
+    private static Map<String, List<String>> headersOf(GHIOException e) {
+        try {
+            Map<String, List<String>> headers = e.getResponseHeaderFields();
+            return headers == null ? Map.of() : headers;
+        } catch (NullPointerException noHeaders) {
+            return Map.of();
+        }
     }
 
     private static Optional<String> header(Map<String, List<String>> headers, String name) {

@@ -126,6 +126,7 @@ public class ReleasePublisherTest {
                         org.assertj.core.groups.Tuple.tuple(EXE, "Unsigned Windows installer",
                                 "application/x-ms-dos-executable"));
         assertThat(sleeps).isEmpty();
+        assertThat(github.requests("GET", "/user$")).isEmpty();
     }
 
     @Test
