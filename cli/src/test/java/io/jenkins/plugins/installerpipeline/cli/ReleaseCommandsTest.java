@@ -128,6 +128,7 @@ public class ReleaseCommandsTest {
         assertThat(publish(Map.of("GITHUB_TOKEN", TOKEN), "--repository", "a/b", "--tag", "v1",
                 "--on-existing", "overwrite", dist + "/*")).isEqualTo(2);
         assertThat(err.toString()).contains("expected skip, replace or fail, not 'overwrite'");
-        assertThat(Main.run("publish", "--tag", "v1")).isEqualTo(2);
+        assertThat(run(Main.commandLine(), "publish", "--tag", "v1")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required options");
     }
 }

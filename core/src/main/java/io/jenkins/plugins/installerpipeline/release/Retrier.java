@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -91,10 +90,6 @@ final class Retrier {
                 throw cause;
             }
             attempt++;
-        }
-
-        Optional<Integer> attempt() {
-            return Optional.of(attempt);
         }
     }
 
