@@ -1,0 +1,27 @@
+package io.jenkins.plugins.installerpipeline.release;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of a publish run.
+ *
+ * @param problems   failures that concern the run as a whole (a refused file, a missing release); when the run was
+ *                   refused before any request, there are no outcomes
+ * @param outcomes   one per artifact, in order
+ * @param releaseUrl the release's page, once found or created
+ * @param published  whether this run published a draft release
+ */
+public record PublishReport(List<String> problems, List<AssetOutcome> outcomes, Optional<String> releaseUrl,
+                            boolean published) {
+
+    public PublishReport {
+        problems = List.copyOf(problems);
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** True when there is no problem and every artifact ended on the release. */
+    public boolean succeeded() {
+        return problems.isEmpty() && outcomes.stream().allMatch(AssetOutcome::onRelease);
+    }
+}
