@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Reads Buildkite pipeline definitions and plans, checks and publishes Kolibri installer releases.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            EvalCommand.class,
+            InterpolateCommand.class,
         })
 public final class Main implements Runnable {
 
