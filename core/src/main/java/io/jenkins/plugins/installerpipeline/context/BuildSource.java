@@ -12,9 +12,12 @@ public enum BuildSource {
     TRIGGER_JOB,
     SCHEDULE;
 
+    // Computed once: conditions compare it on every evaluation.
+    private final String value = name().toLowerCase(Locale.ROOT);
+
     /** The value Buildkite uses: {@code webhook}, {@code ui}, {@code api}, {@code trigger_job}, {@code schedule}. */
     public String value() {
-        return name().toLowerCase(Locale.ROOT);
+        return value;
     }
 
     /** The source named {@code value} exactly as Buildkite spells it, or empty for anything else. */
