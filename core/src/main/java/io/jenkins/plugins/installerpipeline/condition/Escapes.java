@@ -9,7 +9,8 @@ final class Escapes {
     /**
      * Decodes the escape whose backslash is at {@code start} (a character follows it), appends its value to
      * {@code out} and returns the index after it. {@code \n \s \r \t \v \f \b \a \e \\ \"}, {@code \xHH}, octal
-     * {@code \NNN}; any other escaped character stands for itself (so {@code \$} is a literal dollar).
+     * {@code \NNN}; any other escaped character stands for itself (so {@code \$} is a literal dollar). Returns -1
+     * for an octal escape above {@code \377}, which the server rejects.
      */
     static int readDoubleQuoted(String raw, int start, StringBuilder out) {
         char next = raw.charAt(start + 1);
@@ -37,13 +38,11 @@ final class Escapes {
                         end++;
                     }
                     int value = Integer.parseInt(raw.substring(start + 1, end), 8);
-                    if (value <= 0xff) {
-                        out.append((char) value);
-                        return end;
+                    if (value > 0xff) {
+                        return -1;
                     }
-                    // Out of a byte's range: read fewer digits rather than fail.
-                    out.append((char) Integer.parseInt(raw.substring(start + 1, end - 1), 8));
-                    return end - 1;
+                    out.append((char) value);
+                    return end;
                 }
                 out.append(next);
             }

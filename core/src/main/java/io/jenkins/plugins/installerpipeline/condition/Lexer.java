@@ -180,7 +180,12 @@ final class Lexer {
                 if (pos + 1 >= input.length()) {
                     return unterminated(column, start, '"');
                 }
-                pos = Escapes.readDoubleQuoted(input, pos, value);
+                int next = Escapes.readDoubleQuoted(input, pos, value);
+                if (next < 0) {
+                    String escape = input.substring(pos, Math.min(pos + 4, input.length()));
+                    return illegal(pos + 1, escape, "the octal escape `" + escape + "` is out of range (at most \\377)");
+                }
+                pos = next;
                 continue;
             }
             if (c == '$') {

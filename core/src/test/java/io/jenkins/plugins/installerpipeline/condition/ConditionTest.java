@@ -341,6 +341,7 @@ public class ConditionTest {
         assertInvalid("true && ${X!} == \"\"", 9, "`!` is not a substitution operator");
         assertInvalid("\"a ${} b\" == \"\"", 4, "`${}` names no variable");
         assertInvalid("true && \"a ${X:y}\" == \"\"", 12, "substring offset `y`");
+        assertInvalid("\"ok \\777\" == \"\"", 5, "the octal escape `\\777` is out of range");
     }
 
     @Test
