@@ -34,8 +34,15 @@ final class Parser {
         }
     }
 
+    /**
+     * At most this many operands and operators: bounds the depth of the tree, so a hostile condition cannot
+     * exhaust the stack of the checker or the evaluator. Real conditions use a handful.
+     */
+    static final int MAX_NODES = 1000;
+
     private final List<Token> tokens;
     private int index;
+    private int nodes;
 
     Parser(String expression) {
         this.tokens = new Lexer(expression).tokens();
@@ -56,6 +63,13 @@ final class Parser {
                     + "`: expected an operator such as `==`, `&&` or `||`, or the end of the condition");
         }
         return node;
+    }
+
+    private void budget() {
+        if (++nodes > MAX_NODES) {
+            throw new Failure(current().column(), "the condition is too long: more than " + MAX_NODES
+                    + " operands and operators");
+        }
     }
 
     private Token current() {
@@ -89,12 +103,14 @@ final class Parser {
     }
 
     private Node parseExpression(int precedence) {
+        budget();
         Node left = parsePrefix();
         while (peek().type() != Type.EOF && precedence < precedence(peek().type())) {
             Type type = peek().type();
             if (type == Type.DOT) {
                 return left;
             }
+            budget();
             advance();
             left = switch (type) {
                 case QUESTION -> parseTernary(left);

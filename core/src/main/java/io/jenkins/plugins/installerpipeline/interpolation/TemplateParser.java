@@ -27,9 +27,13 @@ final class TemplateParser {
         }
     }
 
+    /** Deepest nesting of {@code ${A:-${B:-...}}}; bounds recursion so no text can exhaust the stack. */
+    static final int MAX_NESTING = 100;
+
     private final String input;
     private final Syntax syntax;
     private int pos;
+    private int nesting;
 
     TemplateParser(String input, Syntax syntax) {
         this.input = input;
@@ -98,6 +102,17 @@ final class TemplateParser {
     }
 
     private Part parseBraces(int start, int column) {
+        if (++nesting > MAX_NESTING) {
+            throw new Failure(column, "expansions are nested more than " + MAX_NESTING + " deep");
+        }
+        try {
+            return parseBracesBody(start, column);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Part parseBracesBody(int start, int column) {
         pos++; // '{'
         if (pos >= input.length() || !isNameStart(input.charAt(pos))) {
             if (pos < input.length() && input.charAt(pos) == '}') {

@@ -345,6 +345,14 @@ public class ConditionTest {
     }
 
     @Test
+    public void hostilelyDeepConditionsAreRejectedNotOverflowingTheStack() {
+        assertThat(invalid("(".repeat(100_000) + "true" + ")".repeat(100_000)).message()).contains("too long");
+        assertThat(invalid("!".repeat(100_000) + "true").message()).contains("too long");
+        assertThat(invalid("true" + " && true".repeat(100_000)).message()).contains("too long");
+        assertThat(eval("true" + " && true".repeat(200), NONE)).isTrue();
+    }
+
+    @Test
     public void checkLocatesErrorsInsideTheValue() {
         SourceLocation value = new SourceLocation(".buildkite/pipeline.yml", 7, 9);
         assertThat(Condition.check("build.tag != null", value)).isEmpty();

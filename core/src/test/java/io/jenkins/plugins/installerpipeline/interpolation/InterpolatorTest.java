@@ -135,6 +135,14 @@ public class InterpolatorTest {
     }
 
     @Test
+    public void deepNestingIsAnErrorNotAStackOverflow() {
+        String deep = "${A:-".repeat(50_000) + "x" + "}".repeat(50_000);
+        assertThat(error(deep).message()).contains("nested more than 100 deep");
+        String fine = "${A:-".repeat(50) + "x" + "}".repeat(50);
+        assertThat(expand(fine)).isEqualTo("x");
+    }
+
+    @Test
     public void readsTheContextsEffectiveEnvironment() {
         BuildContext release = BuildContext.builder().tag("v0.16.0").build();
         BuildContext ordinary = BuildContext.builder().env("BUILDKITE_TAG", "forged").build();
