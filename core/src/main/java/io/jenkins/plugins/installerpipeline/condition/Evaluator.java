@@ -213,19 +213,30 @@ final class Evaluator {
         if (!(left instanceof List<?> list)) {
             throw new Failure(column, "`includes` needs an array on its left");
         }
-        if (right instanceof Pattern p) {
-            for (Object element : list) {
-                if (element instanceof String s && p.matcher(s).find()) {
-                    return true;
-                }
+        // As on the server, an element of another type than the value looked for is an error, not a mismatch:
+        // ["a", build.tag] includes "a" fails when there is no tag.
+        Class<?> wanted = right instanceof Pattern ? String.class : right.getClass();
+        for (int i = 0; i < list.size(); i++) {
+            Object element = list.get(i);
+            if (element == null || element.getClass() != wanted) {
+                throw new Failure(column, "`includes` looks for " + describe(right) + " but element " + (i + 1)
+                        + " of the array is " + describe(element));
             }
-            return false;
-        }
-        for (Object element : list) {
-            if (equal(element, right)) {
+            if (right instanceof Pattern p ? p.matcher((String) element).find() : equal(element, right)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Pattern) {
+            return "a match of a regular expression";
+        }
+        return value instanceof String ? "a string" : value instanceof Long ? "a number"
+                : value instanceof Boolean ? "a boolean" : "an array";
     }
 }

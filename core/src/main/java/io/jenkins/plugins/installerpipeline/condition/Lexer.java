@@ -2,6 +2,7 @@ package io.jenkins.plugins.installerpipeline.condition;
 
 import io.jenkins.plugins.installerpipeline.condition.Token.Type;
 import io.jenkins.plugins.installerpipeline.interpolation.InterpolationError;
+import io.jenkins.plugins.installerpipeline.interpolation.ShellEscapes;
 import io.jenkins.plugins.installerpipeline.interpolation.Syntax;
 import io.jenkins.plugins.installerpipeline.interpolation.Template;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ final class Lexer {
                 if (pos + 1 >= input.length()) {
                     return unterminated(column, start, '"');
                 }
-                int next = Escapes.readDoubleQuoted(input, pos, value);
+                int next = ShellEscapes.readDoubleQuoted(input, pos, value);
                 if (next < 0) {
                     String escape = input.substring(pos, Math.min(pos + 4, input.length()));
                     return illegal(pos + 1, escape, "the octal escape `" + escape + "` is out of range (at most \\377)");

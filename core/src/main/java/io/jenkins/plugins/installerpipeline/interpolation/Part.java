@@ -1,7 +1,7 @@
 package io.jenkins.plugins.installerpipeline.interpolation;
 
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /** One piece of a parsed {@link Template}: literal text or an expansion. Expansions know their column. */
 sealed interface Part {
@@ -29,7 +29,11 @@ sealed interface Part {
     record Required(String name, int column, boolean emptyCounts, List<Part> message) implements Part {
     }
 
-    /** {@code ${NAME:offset}} or {@code ${NAME:offset:length}}, counted in Unicode code points. */
-    record Substring(String name, int column, int offset, OptionalInt length) implements Part {
+    /**
+     * {@code ${NAME:offset}} or {@code ${NAME:offset:length}}, counted in Unicode code points. Offset and length
+     * are words that expand to whole numbers: literal for upload (checked when parsed), possibly substituted in
+     * conditionals ({@code ${branch:2:$two}}, checked when expanded).
+     */
+    record Substring(String name, int column, List<Part> offset, Optional<List<Part>> length) implements Part {
     }
 }

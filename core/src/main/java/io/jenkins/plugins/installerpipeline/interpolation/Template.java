@@ -3,6 +3,7 @@ package io.jenkins.plugins.installerpipeline.interpolation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * A parsed text with substitutions, ready to expand against any environment. Immutable and thread-safe:
@@ -127,9 +128,12 @@ public final class Template {
                 }
                 out.append(value);
             } else if (part instanceof Part.Substring s) {
+                int offset = integer(s.offset(), env, s.column());
+                OptionalInt length = s.length().isPresent()
+                        ? OptionalInt.of(integer(s.length().get(), env, s.column())) : OptionalInt.empty();
                 String value = env.get(s.name());
                 if (value != null) {
-                    out.append(substring(value, s.offset(), s));
+                    out.append(substring(value, offset, length));
                 }
             }
         }
@@ -139,13 +143,32 @@ public final class Template {
         return value == null || (emptyCounts && value.isEmpty());
     }
 
+    /** A substring offset or length: its word expanded, which must be a whole number. */
+    private static int integer(List<Part> word, Map<String, String> env, int column) {
+        if (word.size() == 1 && word.get(0) instanceof Part.Text t) {
+            return parseInt(t.value().strip(), column);
+        }
+        StringBuilder out = new StringBuilder();
+        append(word, env, out);
+        return parseInt(out.toString().strip(), column);
+    }
+
+    private static int parseInt(String text, int column) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new Failure(new InterpolationError(column,
+                    "a substring offset or length must be a whole number, not \"" + text + "\""));
+        }
+    }
+
     /** Bash-like slicing: negative offset counts from the end; negative length stops that far from the end. */
-    private static String substring(String value, int offset, Part.Substring s) {
+    private static String substring(String value, int offset, OptionalInt lengthWanted) {
         int length = value.codePointCount(0, value.length());
         int from = offset < 0 ? Math.max(0, length + offset) : Math.min(offset, length);
         int to = length;
-        if (s.length().isPresent()) {
-            int n = s.length().getAsInt();
+        if (lengthWanted.isPresent()) {
+            int n = lengthWanted.getAsInt();
             to = n >= 0 ? (int) Math.min((long) from + n, length) : Math.max(from, length + n);
         }
         int begin = value.offsetByCodePoints(0, from);

@@ -2,7 +2,7 @@ package io.jenkins.plugins.installerpipeline.interpolation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * A recursive-descent parser for Buildkite's substitution grammar (after buildkite/interpolate):
@@ -42,6 +42,11 @@ final class TemplateParser {
 
     List<Part> parse() {
         return parseExpression(false);
+    }
+
+    /** A default, alternate or message word, up to the closing brace. */
+    private List<Part> parseWord() {
+        return syntax == Syntax.CONDITION ? parseShellWord("}") : parseExpression(true);
     }
 
     private List<Part> parseExpression(boolean insideBraces) {
@@ -130,28 +135,28 @@ final class TemplateParser {
             case '}':
                 return new Part.Reference(name, column);
             case '-':
-                part = new Part.Default(name, column, false, parseExpression(true));
+                part = new Part.Default(name, column, false, parseWord());
                 break;
             case '?':
-                part = new Part.Required(name, column, false, parseExpression(true));
+                part = new Part.Required(name, column, false, parseWord());
                 break;
             case '+':
                 if (syntax != Syntax.CONDITION) {
                     throw unsupportedOperator(start, column, name, "+");
                 }
-                part = new Part.Alternate(name, column, false, parseExpression(true));
+                part = new Part.Alternate(name, column, false, parseWord());
                 break;
             case ':':
                 char next = pos < input.length() ? input.charAt(pos) : '\0';
                 if (next == '-') {
                     pos++;
-                    part = new Part.Default(name, column, true, parseExpression(true));
+                    part = new Part.Default(name, column, true, parseWord());
                 } else if (next == '?') {
                     pos++;
-                    part = new Part.Required(name, column, true, parseExpression(true));
+                    part = new Part.Required(name, column, true, parseWord());
                 } else if (next == '+' && syntax == Syntax.CONDITION) {
                     pos++;
-                    part = new Part.Alternate(name, column, true, parseExpression(true));
+                    part = new Part.Alternate(name, column, true, parseWord());
                 } else {
                     part = parseSubstring(start, column, name);
                 }
@@ -167,22 +172,139 @@ final class TemplateParser {
     }
 
     private Part parseSubstring(int start, int column, String name) {
-        int offset = parseInteger(scanUntil(":}"), start, column, "offset");
-        OptionalInt length = OptionalInt.empty();
+        if (syntax == Syntax.CONDITION) {
+            // The server expands substitutions in offset and length, and splits them at a top-level colon.
+            List<Part> offset = checkedIfLiteral(parseShellWord(":}"), start, column, "offset");
+            Optional<List<Part>> length = Optional.empty();
+            if (pos < input.length() && input.charAt(pos) == ':') {
+                pos++;
+                length = Optional.of(checkedIfLiteral(parseShellWord(":}"), start, column, "length"));
+                if (pos < input.length() && input.charAt(pos) == ':') {
+                    throw new Failure(column, "`" + excerpt(start) + "` has more than an offset and a length");
+                }
+            }
+            return new Part.Substring(name, column, offset, length);
+        }
+        List<Part> offset = literalInteger(scanUntil(":}"), start, column, "offset");
+        Optional<List<Part>> length = Optional.empty();
         if (pos < input.length() && input.charAt(pos) == ':') {
             pos++;
-            length = OptionalInt.of(parseInteger(scanUntil("}"), start, column, "length"));
+            length = Optional.of(literalInteger(scanUntil("}"), start, column, "length"));
         }
         return new Part.Substring(name, column, offset, length);
     }
 
-    private int parseInteger(String raw, int start, int column, String what) {
+    /** A word without substitutions can never become a number later: reject it now. */
+    private List<Part> checkedIfLiteral(List<Part> word, int start, int column, String what) {
+        if (word.isEmpty()) {
+            return literalInteger("", start, column, what);
+        }
+        if (word.size() == 1 && word.get(0) instanceof Part.Text t) {
+            return literalInteger(t.value(), start, column, what);
+        }
+        return word;
+    }
+
+    private List<Part> literalInteger(String raw, int start, int column, String what) {
         String trimmed = raw.strip();
         try {
-            return Integer.parseInt(trimmed);
+            Integer.parseInt(trimmed);
+            return List.of(new Part.Text(trimmed));
         } catch (NumberFormatException e) {
             throw new Failure(column, "substring " + what + " `" + raw + "` in `" + excerpt(start)
                     + "` is not a whole number");
+        }
+    }
+
+    /**
+     * A word as the server's shell expansion reads it inside {@code ${...}} of a conditional, up to one of
+     * {@code stops} outside quotes: backslash escapes are decoded, quotes are removed (a quoted {@code }} does not
+     * close), {@code $$} is a dollar, and substitutions nest; single quotes keep their contents literal.
+     */
+    private List<Part> parseShellWord(String stops) {
+        List<Part> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        while (pos < input.length()) {
+            char c = input.charAt(pos);
+            if (stops.indexOf(c) >= 0) {
+                break;
+            }
+            if (c == '\\') {
+                escape(text);
+            } else if (c == '\'') {
+                int open = pos++;
+                while (true) {
+                    if (pos >= input.length()) {
+                        throw new Failure(open + 1, "the quoted text starting here has no closing '");
+                    }
+                    char q = input.charAt(pos);
+                    if (q == '\'') {
+                        pos++;
+                        break;
+                    }
+                    if (q == '\\' && pos + 1 < input.length()
+                            && (input.charAt(pos + 1) == '\\' || input.charAt(pos + 1) == '\'')) {
+                        text.append(input.charAt(pos + 1));
+                        pos += 2;
+                    } else {
+                        text.append(q);
+                        pos++;
+                    }
+                }
+            } else if (c == '"') {
+                int open = pos++;
+                while (true) {
+                    if (pos >= input.length()) {
+                        throw new Failure(open + 1, "the quoted text starting here has no closing \"");
+                    }
+                    char q = input.charAt(pos);
+                    if (q == '"') {
+                        pos++;
+                        break;
+                    }
+                    if (q == '\\') {
+                        escape(text);
+                    } else if (q == '$') {
+                        dollar(parts, text);
+                    } else {
+                        text.append(q);
+                        pos++;
+                    }
+                }
+            } else if (c == '$') {
+                dollar(parts, text);
+            } else {
+                text.append(c);
+                pos++;
+            }
+        }
+        flush(text, parts);
+        return parts;
+    }
+
+    private void escape(StringBuilder text) {
+        if (pos + 1 >= input.length()) {
+            throw new Failure(pos + 1, "a backslash at the end escapes nothing");
+        }
+        int next = ShellEscapes.readDoubleQuoted(input, pos, text);
+        if (next < 0) {
+            throw new Failure(pos + 1, "the octal escape `" + input.substring(pos, Math.min(pos + 4, input.length()))
+                    + "` is out of range (at most \\377)");
+        }
+        pos = next;
+    }
+
+    private void dollar(List<Part> parts, StringBuilder text) {
+        char next = pos + 1 < input.length() ? input.charAt(pos + 1) : '\0';
+        if (next == '$') {
+            text.append('$');
+            pos += 2;
+        } else if (next == '{' || isNameStart(next)) {
+            flush(text, parts);
+            parts.add(parseExpansion());
+        } else {
+            text.append('$');
+            pos++;
         }
     }
 

@@ -228,6 +228,39 @@ public class ConditionTest {
         assertThat(eval("\"${branch:0:2}\" == 'ma'", context)).isTrue();
         assertThat(eval("${branch:+yes} == 'yes'", context)).isTrue();
         assertThat(eval("${BUILDKITE_BRANCH} == build.branch", context)).isTrue();
+        assertThat(eval("'${branch}' == \"main\"", context)).as("no substitution in single quotes").isFalse();
+        assertThat(eval("$branch.deploy == \"main.deploy\"", context)).isTrue();
+    }
+
+    @Test
+    public void substitutionWordsFollowTheServersShellRules() {
+        BuildContext context = BuildContext.builder().env("branch", "main").env("two", "2").env("empty", "")
+                .env("tag", "v1").build();
+        assertThat(eval("${branch:2:$two} == \"in\"", context)).isTrue();
+        assertThat(eval("${branch:${empty:-1}:${two+2}} == \"ai\"", context)).isTrue();
+        assertThat(eval("${branch:25:2} == \"\"", context)).isTrue();
+        assertThat(eval("${branch: -1} == \"n\" && ${branch:1:2} == \"ai\" && ${branch:2} == \"in\"", context)).isTrue();
+        assertThat(eval("${branch+xx} == \"xx\" && ${notset+xx} == \"\" && ${empty:+xx} == \"\"", context)).isTrue();
+        assertThat(eval("${notset:2} == null", context)).as("a substring of an unset variable is null").isTrue();
+        assertThat(eval("${notset-\\x41\\svalue} == \"A value\"", context)).isTrue();
+        assertThat(eval("${notset-\"${branch}\"} == \"main\"", context)).isTrue();
+        assertThat(eval("${notset-\"}\"} == \"}\"", context)).as("a quoted brace does not close").isTrue();
+        assertThat(eval("${notset-'quoted fallback'} == \"quoted fallback\"", context)).isTrue();
+        assertThat(eval("${notset-'$branch'} == '$branch'", context)).isTrue();
+        assertThat(eval("${notset-$$x} == '$x'", context)).isTrue();
+        assertThat(compile("${branch:3:$tag} == \"n\"").evaluate(context)).isEqualTo(new Evaluation.Failed(
+                new ConditionError(1, "a substring offset or length must be a whole number, not \"v1\"")));
+        assertInvalid("true && ${notset-\\400} == \"\"", 18, "the octal escape `\\400` is out of range");
+        assertInvalid("${a:1:2:3} == \"\"", 1, "more than an offset and a length");
+    }
+
+    @Test
+    public void includesFailsOnAnElementOfAnotherType() {
+        Evaluation evaluation = compile("[build.tag] includes \"v1.0\"").evaluate(NONE);
+        assertThat(evaluation).isEqualTo(new Evaluation.Failed(new ConditionError(13,
+                "`includes` looks for a string but element 1 of the array is null")));
+        assertThat(compile("[build.tag] includes /v/").evaluate(NONE)).isInstanceOf(Evaluation.Failed.class);
+        assertThat(eval("[build.tag] includes \"v1\"", BuildContext.builder().tag("v1").build())).isTrue();
     }
 
     @Test

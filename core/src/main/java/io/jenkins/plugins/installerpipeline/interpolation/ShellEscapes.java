@@ -1,9 +1,12 @@
-package io.jenkins.plugins.installerpipeline.condition;
+package io.jenkins.plugins.installerpipeline.interpolation;
 
-/** Backslash escapes of double-quoted conditional strings, as the server decodes them. */
-final class Escapes {
+/**
+ * Backslash escapes of double-quoted strings in conditionals, as Buildkite's server decodes them; shared by the
+ * conditional lexer and the {@link Syntax#CONDITION} substitution words. Stateless.
+ */
+public final class ShellEscapes {
 
-    private Escapes() {
+    private ShellEscapes() {
     }
 
     /**
@@ -12,7 +15,7 @@ final class Escapes {
      * {@code \NNN}; any other escaped character stands for itself (so {@code \$} is a literal dollar). Returns -1
      * for an octal escape above {@code \377}, which the server rejects.
      */
-    static int readDoubleQuoted(String raw, int start, StringBuilder out) {
+    public static int readDoubleQuoted(String raw, int start, StringBuilder out) {
         char next = raw.charAt(start + 1);
         switch (next) {
             case 'n' -> out.append('\n');
