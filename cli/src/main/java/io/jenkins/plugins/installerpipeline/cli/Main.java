@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ManifestCommand.class,
             PublishCommand.class,
+            EvalCommand.class,
+            InterpolateCommand.class,
         })
 public final class Main implements Runnable {
 
