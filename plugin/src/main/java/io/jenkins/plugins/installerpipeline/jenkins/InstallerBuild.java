@@ -1,6 +1,8 @@
 package io.jenkins.plugins.installerpipeline.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +26,10 @@ public final class InstallerBuild {
     private String state;
     /** Why it is in its state, for the page (e.g. "needs kolibri-debian #12"); empty when nothing to say. */
     private String detail = "";
+    /** Trigger keys this one waits for before it is scheduled. */
+    private List<String> dependsOn = new ArrayList<>();
+    /** The metadata to schedule with once the dependencies are met; null once scheduled. */
+    private InstallerMetadataAction pending;
 
     InstallerBuild(@NonNull String triggerKey, @NonNull String label, @NonNull String jobFullName, int attempt,
             @NonNull InstallerState state) {
@@ -89,14 +95,37 @@ public final class InstallerBuild {
         return url.toString();
     }
 
+    /** Trigger keys this one waits for before it is scheduled. */
+    public List<String> getDependsOn() {
+        return dependsOn == null ? List.of() : List.copyOf(dependsOn);
+    }
+
+    /** The metadata kept for scheduling later, while waiting for a dependency. */
+    public Optional<InstallerMetadataAction> getPendingMetadata() {
+        return Optional.ofNullable(pending);
+    }
+
+    void waitFor(@NonNull List<String> keys, @NonNull InstallerMetadataAction metadata) {
+        this.dependsOn = new ArrayList<>(keys);
+        this.pending = metadata;
+        this.state = InstallerState.WAITING_FOR_DEPENDENCY.name();
+    }
+
     void queued(long id) {
+        this.pending = null;
         this.queueId = id;
-        this.state = InstallerState.QUEUED.name();
+        // With no quiet period the build may already have started (and been recorded) before this is called.
+        if (getState() == InstallerState.WAITING_FOR_DEPENDENCY || getState() == InstallerState.QUEUED) {
+            this.state = InstallerState.QUEUED.name();
+        }
     }
 
     void started(int number) {
         this.buildNumber = number;
-        this.state = InstallerState.RUNNING.name();
+        // Listener events run on a thread pool: the gate or the end may have been recorded first.
+        if (getState() == InstallerState.WAITING_FOR_DEPENDENCY || getState() == InstallerState.QUEUED) {
+            this.state = InstallerState.RUNNING.name();
+        }
     }
 
     void setState(@NonNull InstallerState newState, @NonNull String newDetail) {

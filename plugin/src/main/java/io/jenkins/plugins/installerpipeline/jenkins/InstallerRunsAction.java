@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
@@ -118,12 +119,23 @@ public final class InstallerRunsAction implements RunAction2 {
         return builds.stream().allMatch(b -> b.getState().isFinished());
     }
 
-    /** Adds the first attempt of a trigger, not yet scheduled. Call {@link #save()} afterwards. */
+    /**
+     * Adds an attempt of a trigger (the first, or a re-run), in {@code state} (normally {@link InstallerState#QUEUED},
+     * followed by {@link #queued} once the queue item exists). Call {@link #save()} afterwards.
+     */
     public synchronized InstallerBuild add(@NonNull String triggerKey, @NonNull String label, @NonNull String jobFullName,
             @NonNull InstallerState state) {
         int attempt = (int) builds.stream().filter(b -> b.getTriggerKey().equals(triggerKey)).count() + 1;
         InstallerBuild b = new InstallerBuild(triggerKey, label, jobFullName, attempt, state);
         builds.add(b);
+        return b;
+    }
+
+    /** Adds the first attempt of a trigger that waits for others; it is scheduled with {@code metadata} later. */
+    public synchronized InstallerBuild addWaiting(@NonNull String triggerKey, @NonNull String label,
+            @NonNull String jobFullName, @NonNull List<String> dependsOn, @NonNull InstallerMetadataAction metadata) {
+        InstallerBuild b = add(triggerKey, label, jobFullName, InstallerState.WAITING_FOR_DEPENDENCY);
+        b.waitFor(dependsOn, metadata);
         return b;
     }
 
@@ -156,14 +168,15 @@ public final class InstallerRunsAction implements RunAction2 {
 
     /**
      * Re-runs one installer for the same package: schedules a new build of that trigger's job with the same
-     * metadata as its latest attempt and lists it here. Needs {@link Item#BUILD} on the installer job.
+     * metadata as its latest attempt and lists it here as the next attempt. Needs {@link Item#BUILD} on the installer
+     * job (the user's permission); only a finished attempt can be re-run.
      *
      * @param trigger the trigger key
      */
     @RequirePOST
-    public HttpResponse doRerun(@QueryParameter String trigger) {
+    public HttpResponse doRerun(@QueryParameter String trigger) throws IOException {
         if (run == null || trigger == null) {
-            return HttpResponses.errorWithoutStack(400, "No such installer");
+            return HttpResponses.errorWithoutStack(400, "Say which installer to re-run (trigger=...)");
         }
         Optional<InstallerBuild> latest = latest(trigger);
         if (latest.isEmpty()) {
@@ -174,13 +187,23 @@ public final class InstallerRunsAction implements RunAction2 {
             return HttpResponses.errorWithoutStack(404, "No job " + latest.get().getJobFullName());
         }
         job.checkPermission(Item.BUILD);
-        // TODO(lead): copy the InstallerMetadataAction of the latest attempt's build (metadata.copy()), schedule it
-        // with the same code path as triggerInstallers (CauseAction(UpstreamCause(run)) + metadata + declared
-        // parameters), add(trigger, label, job, QUEUED) + queued(queueId), save(). Reading the child build needs
-        // ACL.SYSTEM2 only to load it; the permission check above is the user's.
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            LOGGER.log(Level.FINE, "re-run of {0} requested in {1}", new Object[] {trigger, run});
+        if (!latest.get().getState().isFinished()) {
+            return HttpResponses.errorWithoutStack(409, trigger + " is " + latest.get().getState().getLabel() + ": re-run it once it has finished");
         }
-        return HttpResponses.redirectTo("../");
+        InstallerMetadataAction metadata;
+        // The user may build the job; reading the previous build's metadata is bookkeeping.
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            Run<?, ?> previous = latest.get().getExternalizableId().map(Run::fromExternalizableId).orElse(null);
+            metadata = previous == null ? null : previous.getAction(InstallerMetadataAction.class);
+        }
+        if (metadata == null) {
+            return HttpResponses.errorWithoutStack(409, trigger + " never started, so there is no metadata to re-run it with");
+        }
+        Queue.Item item = InstallerScheduler.schedule(job, run, metadata.copy());
+        InstallerBuild next = add(trigger, latest.get().getLabel(), job.getFullName(), InstallerState.QUEUED);
+        queued(next, item.getId());
+        save();
+        LOGGER.log(Level.FINE, "re-run of {0} in {1} queued as {2}", new Object[] {trigger, run, item.getId()});
+        return HttpResponses.redirectTo("..");
     }
 }
