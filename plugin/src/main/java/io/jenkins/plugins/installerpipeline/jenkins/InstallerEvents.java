@@ -155,6 +155,13 @@ public final class InstallerEvents {
      * failed.
      */
     static void scheduleReady(@NonNull InstallerRunsAction record) {
+        // Events of several children run concurrently: one at a time per record, so a trigger is scheduled once.
+        synchronized (record) {
+            scheduleReadyLocked(record);
+        }
+    }
+
+    private static void scheduleReadyLocked(@NonNull InstallerRunsAction record) {
         Run<?, ?> upstream = record.getRun();
         for (InstallerBuild b : record.getBuilds()) {
             if (b.getState() != InstallerState.WAITING_FOR_DEPENDENCY || b.getPendingMetadata().isEmpty()) {

@@ -150,12 +150,12 @@ public final class BlockUnlessTagStep extends Step {
         if (ok != null) {
             input.setOk(ok);
         }
-        // TODO(lead): (1) on Timer.get(), mark this build PAUSED_AT_GATE in the upstream's InstallerRunsAction and
-        // notify it (schedules triggers depending on this one); (2) timeout != null: record the deadline in a
-        // GateAction on the run and arm a Timer task that calls stop(FlowInterruptedException(ABORTED, true,
-        // new GateTimedOut(id, timeout))) on InputAction.getExecution(id), re-armed after a restart;
-        // (3) metadata.getDependencyBuilds() not all finished: say so in the message and wrap the context so that
-        // after approval the build waits for the dependency (see docs/plugin-design.md).
+        // The upstream's record learns of the pause from GateListener (the input step saves the run when it registers).
+        // TODO(lead): (1) timeout != null: record the deadline in a GateAction on the run and arm a Timer task that
+        // calls stop(new FlowInterruptedException(ABORTED, true, new GateTimedOut(id, timeout))) on
+        // InputAction.getExecution(id), re-armed after a restart by a FlowExecutionListener.onResumed;
+        // (2) metadata.getDependencyBuilds() not all finished: say so in the message and start the input with a
+        // forwarding context so that after approval the build waits for the dependency (docs/plugin-design.md).
         return input.start(context);
     }
 
