@@ -80,6 +80,19 @@ public class BlockUnlessTagStepTest {
     }
 
     @Test
+    public void pausedGateHoldsNoExecutor() throws Exception {
+        WorkflowRun up = upstreamBuild();
+        r.jenkins.setNumExecutors(0); // no executor anywhere: a gate that needed one would never be reached
+        WorkflowJob p = installer("kolibri-android", "blockUnlessTag()");
+
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
+
+        r.waitForMessage("Build kolibri-android?", b);
+        b.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID).proceed((Map<String, Object>) null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+    }
+
+    @Test
     public void releaseMetadataSkipsTheGate() throws Exception {
         WorkflowRun up = upstreamBuild();
         WorkflowJob p = installer("kolibri-debian", "blockUnlessTag()");
