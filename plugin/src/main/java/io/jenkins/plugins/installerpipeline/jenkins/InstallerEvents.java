@@ -1,0 +1,233 @@
+package io.jenkins.plugins.installerpipeline.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import io.jenkins.plugins.installerpipeline.steps.TriggerInstallersExecution;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
+import org.springframework.security.core.Authentication;
+
+/**
+ * What happens on the upstream side when an installer build changes: update its entry in the upstream's
+ * {@link InstallerRunsAction}, schedule the triggers whose dependencies are now met, save, and tell the
+ * {@code triggerInstallers} step. Called by the listeners on a background thread ({@code Timer}), as SYSTEM: the
+ * bookkeeping reads builds the user may not see; scheduling re-checks {@code Item.BUILD} with the upstream build's
+ * authentication.
+ */
+public final class InstallerEvents {
+
+    private static final Logger LOGGER = Logger.getLogger(InstallerEvents.class.getName());
+
+    private InstallerEvents() {}
+
+    /** The upstream build's record and the entry of this child build, if an orchestration started it. */
+    static Optional<Map.Entry<InstallerRunsAction, InstallerBuild>> entryOf(@NonNull Run<?, ?> child) {
+        Optional<InstallerMetadataAction> metadata = InstallerMetadataAction.of(child);
+        if (metadata.isEmpty()) {
+            return Optional.empty();
+        }
+        Run<?, ?> upstream;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            upstream = Run.fromExternalizableId(metadata.get().getUpstreamBuildId());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (upstream == null) {
+            return Optional.empty();
+        }
+        InstallerRunsAction record = upstream.getAction(InstallerRunsAction.class);
+        if (record == null) {
+            return Optional.empty();
+        }
+        String job = child.getParent().getFullName();
+        Optional<InstallerBuild> entry = record.find(job, child.getQueueId())
+                // the build can start before its queue id is recorded (no quiet period): match the trigger instead
+                .or(() -> record.latest(metadata.get().getTriggerKey())
+                        .filter(b -> b.getJobFullName().equals(job) && b.getBuildNumber().isEmpty()));
+        return entry.map(e -> Map.entry(record, e));
+    }
+
+    /** A child build started. */
+    static void started(@NonNull Run<?, ?> child) {
+        entryOf(child).ifPresent(e -> {
+            e.getKey().started(e.getValue(), child.getNumber());
+            changed(e.getKey());
+        });
+    }
+
+    /** A child build finished (its result is final). */
+    static void finished(@NonNull Run<?, ?> child) {
+        entryOf(child).ifPresent(e -> {
+            e.getKey().started(e.getValue(), child.getNumber());
+            Result result = child.getResult();
+            InstallerState state = result == Result.SUCCESS ? InstallerState.SUCCEEDED
+                    : result == Result.ABORTED ? InstallerState.ABORTED : InstallerState.FAILED;
+            e.getKey().update(e.getValue(), state, result == null || state != InstallerState.FAILED ? "" : result.toString());
+            changed(e.getKey());
+        });
+    }
+
+    /**
+     * A running child build was saved: if it now waits at (or has just left) an input, record it as paused at its
+     * gate (or running again). Blocks up to a minute right after a restart ({@code InputAction} reloads its
+     * executions), so call it on a background thread only.
+     */
+    static void gateChanged(@NonNull Run<?, ?> child) {
+        InputAction input = child.getAction(InputAction.class);
+        if (input == null || !child.isBuilding()) {
+            return;
+        }
+        boolean waiting;
+        try {
+            waiting = input.isWaitingForInput();
+        } catch (InterruptedException | TimeoutException e) {
+            LOGGER.log(Level.FINE, "could not tell whether " + child + " waits for input", e);
+            return;
+        }
+        entryOf(child).ifPresent(e -> {
+            InstallerState now = e.getValue().getState();
+            if (waiting && (now == InstallerState.RUNNING || now == InstallerState.QUEUED)) {
+                e.getKey().started(e.getValue(), child.getNumber());
+                e.getKey().update(e.getValue(), InstallerState.PAUSED_AT_GATE, "waiting for approval");
+                changed(e.getKey());
+            } else if (!waiting && now == InstallerState.PAUSED_AT_GATE) {
+                e.getKey().update(e.getValue(), InstallerState.RUNNING, "");
+                changed(e.getKey());
+            }
+        });
+    }
+
+    /** A child build was deleted before it finished. */
+    static void deleted(@NonNull Run<?, ?> child) {
+        entryOf(child).ifPresent(e -> {
+            if (!e.getValue().getState().isFinished()) {
+                e.getKey().update(e.getValue(), InstallerState.ABORTED, "deleted");
+                changed(e.getKey());
+            }
+        });
+    }
+
+    /** A child's queue item was cancelled before it started. */
+    static void cancelled(@NonNull Queue.Item item) {
+        InstallerMetadataAction metadata = item.getAction(InstallerMetadataAction.class);
+        if (metadata == null || !(item.task instanceof Job<?, ?> job)) {
+            return;
+        }
+        Run<?, ?> upstream;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            upstream = Run.fromExternalizableId(metadata.getUpstreamBuildId());
+        }
+        InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
+        if (record == null) {
+            return;
+        }
+        record.find(job.getFullName(), item.getId()).ifPresent(b -> {
+            record.update(b, InstallerState.ABORTED, "cancelled in the queue");
+            changed(record);
+        });
+    }
+
+    /** After any change: schedule what is now ready, save, and tell the step. */
+    public static void changed(@NonNull InstallerRunsAction record) {
+        scheduleReady(record);
+        record.save();
+        TriggerInstallersExecution.notifyChanged(record);
+    }
+
+    /**
+     * Schedules every waiting trigger whose dependencies have succeeded or are paused at their gate (a blocked build
+     * counts as passed, as on Buildkite), naming those builds in its metadata; marks it aborted when a dependency
+     * failed.
+     */
+    static void scheduleReady(@NonNull InstallerRunsAction record) {
+        // Events of several children run concurrently: one at a time per record, so a trigger is scheduled once.
+        synchronized (record) {
+            scheduleReadyLocked(record);
+        }
+    }
+
+    private static void scheduleReadyLocked(@NonNull InstallerRunsAction record) {
+        Run<?, ?> upstream = record.getRun();
+        for (InstallerBuild b : record.getBuilds()) {
+            if (b.getState() != InstallerState.WAITING_FOR_DEPENDENCY || b.getPendingMetadata().isEmpty()) {
+                continue;
+            }
+            Map<String, String> dependencyBuilds = new LinkedHashMap<>();
+            String blocked = null;
+            String failed = null;
+            for (String key : b.getDependsOn()) {
+                Optional<InstallerBuild> dep = record.latest(key);
+                InstallerState s = dep.map(InstallerBuild::getState).orElse(InstallerState.ABORTED);
+                if (s.satisfiesDependency()) {
+                    dependencyBuilds.put(key, dep.get().getExternalizableId().orElse(dep.get().getJobFullName()));
+                } else if (s.isFinished()) {
+                    failed = dep.map(d -> d.getLabel() + d.getBuildNumber().map(n -> " #" + n).orElse("")).orElse(key)
+                            + " " + s.getLabel();
+                } else {
+                    blocked = key;
+                }
+            }
+            if (failed != null) {
+                record.update(b, InstallerState.ABORTED, "not started: " + failed);
+            } else if (blocked == null && upstream != null) {
+                // TODO(lead, engine): when a dependency has SUCCEEDED, add its archived artifacts (the .deb) to the
+                // metadata's artifacts JSON with the engine's artifact description (name, path, URL, size, sha256).
+                InstallerMetadataAction metadata = b.getPendingMetadata().get().toBuilder()
+                        .dependencyBuilds(dependencyBuilds).build();
+                try {
+                    Job<?, ?> job = buildableBy(upstream, b.getJobFullName());
+                    Queue.Item item = InstallerScheduler.schedule(job, upstream, metadata);
+                    record.queued(b, item.getId());
+                } catch (IOException e) {
+                    record.update(b, InstallerState.ABORTED, "not started: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The job, if the upstream build's authentication may build it. */
+    private static Job<?, ?> buildableBy(@NonNull Run<?, ?> upstream, @NonNull String jobFullName) throws IOException {
+        Job<?, ?> job;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            job = Jenkins.get().getItemByFullName(jobFullName, Job.class);
+        }
+        if (job == null) {
+            throw new AbortException("no job " + jobFullName);
+        }
+        Authentication auth = ACL.SYSTEM2;
+        if (upstream instanceof FlowExecutionOwner.Executable executable) {
+            FlowExecutionOwner owner = executable.asFlowExecutionOwner();
+            if (owner != null) {
+                auth = owner.get().getAuthentication2();
+            }
+        }
+        if (!job.hasPermission2(auth, Item.BUILD)) {
+            throw new AbortException(auth.getName() + " may not build " + jobFullName);
+        }
+        return job;
+    }
+
+    /** Logs instead of throwing: a listener must not break the build that fired it. */
+    static void safely(String what, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Installer Pipeline: " + what, e);
+        }
+    }
+}

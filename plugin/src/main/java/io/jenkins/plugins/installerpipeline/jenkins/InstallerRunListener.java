@@ -1,0 +1,40 @@
+package io.jenkins.plugins.installerpipeline.jenkins;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.model.listeners.RunListener;
+import jenkins.util.Timer;
+
+/**
+ * Keeps the upstream's {@link InstallerRunsAction} current when an installer build starts, finishes or is deleted.
+ * The work runs on {@link Timer}, as pipeline-build-step's listener does: loading the upstream build and saving it
+ * must not hold up the child build.
+ */
+@Extension
+public final class InstallerRunListener extends RunListener<Run<?, ?>> {
+
+    @Override
+    public void onStarted(Run<?, ?> run, TaskListener listener) {
+        if (InstallerMetadataAction.of(run).isPresent()) {
+            Timer.get().submit(() -> InstallerEvents.safely("start of " + run, () -> InstallerEvents.started(run)));
+        }
+    }
+
+    @Override
+    public void onFinalized(Run<?, ?> run) {
+        if (InstallerMetadataAction.of(run).isPresent()) {
+            Timer.get().submit(() -> InstallerEvents.safely("end of " + run, () -> InstallerEvents.finished(run)));
+        }
+        // TODO(lead): also release gates waiting for this build as a dependency (DependencyGateContext, see
+        // docs/plugin-design.md).
+    }
+
+    @Override
+    public void onDeleted(@NonNull Run<?, ?> run) {
+        if (InstallerMetadataAction.of(run).isPresent()) {
+            Timer.get().submit(() -> InstallerEvents.safely("deletion of " + run, () -> InstallerEvents.deleted(run)));
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.jenkins.plugins.installerpipeline.jenkins;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.interceptor.RequirePOST;
+
+/**
+ * The upstream (package) build's record of its installer builds: one {@link InstallerBuild} per trigger and re-run,
+ * with its state, shown by {@code summary.jelly} on the build page and kept current by the listeners.
+ *
+ * <p>No sidebar link (no icon), but the URL {@code <build>/installers/} exists for the re-run endpoint.
+ * Holds only plain data; the running {@code triggerInstallers} step is reached through
+ * {@code StepExecution.acceptAll}, not stored here.
+ */
+public final class InstallerRunsAction implements RunAction2 {
+
+    private static final Logger LOGGER = Logger.getLogger(InstallerRunsAction.class.getName());
+
+    private final List<InstallerBuild> builds = new ArrayList<>();
+
+    private transient Run<?, ?> run;
+
+    /** The record of a build, created and attached (not yet saved) if it has none. */
+    public static @NonNull InstallerRunsAction getOrCreate(@NonNull Run<?, ?> run) {
+        synchronized (InstallerRunsAction.class) {
+            InstallerRunsAction action = run.getAction(InstallerRunsAction.class);
+            if (action == null) {
+                action = new InstallerRunsAction();
+                run.addAction(action);
+            }
+            return action;
+        }
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    /** The build this record belongs to. */
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public @CheckForNull String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Installer builds";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "installers";
+    }
+
+    /** A snapshot of every installer build, in the order they were added. */
+    public synchronized List<InstallerBuild> getBuilds() {
+        return Collections.unmodifiableList(new ArrayList<>(builds));
+    }
+
+    /** The latest attempt of a trigger. */
+    public synchronized Optional<InstallerBuild> latest(@NonNull String triggerKey) {
+        InstallerBuild found = null;
+        for (InstallerBuild b : builds) {
+            if (b.getTriggerKey().equals(triggerKey)) {
+                found = b;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The entry whose queue item, or build, this is. */
+    public synchronized Optional<InstallerBuild> find(@NonNull String jobFullName, long queueId) {
+        for (InstallerBuild b : builds) {
+            if (b.getJobFullName().equals(jobFullName) && b.getQueueId().orElse(0L) == queueId) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether every entry has reached a state the step can return at (running, paused, or finished). */
+    public synchronized boolean allStartedOrPaused() {
+        return builds.stream().allMatch(b -> {
+            InstallerState s = b.getState();
+            return s != InstallerState.WAITING_FOR_DEPENDENCY && s != InstallerState.QUEUED;
+        });
+    }
+
+    /** Whether every entry has finished. */
+    public synchronized boolean allFinished() {
+        return builds.stream().allMatch(b -> b.getState().isFinished());
+    }
+
+    /**
+     * Adds an attempt of a trigger (the first, or a re-run), in {@code state} (normally {@link InstallerState#QUEUED},
+     * followed by {@link #queued} once the queue item exists). Call {@link #save()} afterwards.
+     */
+    public synchronized InstallerBuild add(@NonNull String triggerKey, @NonNull String label, @NonNull String jobFullName,
+            @NonNull InstallerState state) {
+        int attempt = (int) builds.stream().filter(b -> b.getTriggerKey().equals(triggerKey)).count() + 1;
+        InstallerBuild b = new InstallerBuild(triggerKey, label, jobFullName, attempt, state);
+        builds.add(b);
+        return b;
+    }
+
+    /** Adds the first attempt of a trigger that waits for others; it is scheduled with {@code metadata} later. */
+    public synchronized InstallerBuild addWaiting(@NonNull String triggerKey, @NonNull String label,
+            @NonNull String jobFullName, @NonNull List<String> dependsOn, @NonNull InstallerMetadataAction metadata) {
+        InstallerBuild b = add(triggerKey, label, jobFullName, InstallerState.WAITING_FOR_DEPENDENCY);
+        b.waitFor(dependsOn, metadata);
+        return b;
+    }
+
+    /** Records the queue item of an entry. */
+    public synchronized void queued(@NonNull InstallerBuild b, long queueId) {
+        b.queued(queueId);
+    }
+
+    /** Records that an entry's build started. */
+    public synchronized void started(@NonNull InstallerBuild b, int buildNumber) {
+        b.started(buildNumber);
+    }
+
+    /** Records a new state of an entry. */
+    public synchronized void update(@NonNull InstallerBuild b, @NonNull InstallerState state, @NonNull String detail) {
+        b.setState(state, detail);
+    }
+
+    /** Saves the upstream build, logging (not throwing) a failure: the record is a view, the builds go on. */
+    public void save() {
+        if (run == null) {
+            return;
+        }
+        try {
+            run.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Could not save the installer builds of " + run, e);
+        }
+    }
+
+    /**
+     * Re-runs one installer for the same package: schedules a new build of that trigger's job with the same
+     * metadata as its latest attempt and lists it here as the next attempt. Needs {@link Item#BUILD} on the installer
+     * job (the user's permission); only a finished attempt can be re-run.
+     *
+     * @param trigger the trigger key
+     */
+    @RequirePOST
+    public HttpResponse doRerun(@QueryParameter String trigger) throws IOException {
+        if (run == null || trigger == null) {
+            return HttpResponses.errorWithoutStack(400, "Say which installer to re-run (trigger=...)");
+        }
+        Optional<InstallerBuild> latest = latest(trigger);
+        if (latest.isEmpty()) {
+            return HttpResponses.errorWithoutStack(404, "No installer " + trigger + " in " + run.getFullDisplayName());
+        }
+        Job<?, ?> job = Jenkins.get().getItemByFullName(latest.get().getJobFullName(), Job.class);
+        if (job == null) {
+            return HttpResponses.errorWithoutStack(404, "No job " + latest.get().getJobFullName());
+        }
+        job.checkPermission(Item.BUILD);
+        if (!latest.get().getState().isFinished()) {
+            return HttpResponses.errorWithoutStack(409, trigger + " is " + latest.get().getState().getLabel() + ": re-run it once it has finished");
+        }
+        InstallerMetadataAction metadata;
+        // The user may build the job; reading the previous build's metadata is bookkeeping.
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            Run<?, ?> previous = latest.get().getExternalizableId().map(Run::fromExternalizableId).orElse(null);
+            metadata = previous == null ? null : previous.getAction(InstallerMetadataAction.class);
+        }
+        if (metadata == null) {
+            return HttpResponses.errorWithoutStack(409, trigger + " never started, so there is no metadata to re-run it with");
+        }
+        Queue.Item item = InstallerScheduler.schedule(job, run, metadata.copy());
+        InstallerBuild next = add(trigger, latest.get().getLabel(), job.getFullName(), InstallerState.QUEUED);
+        queued(next, item.getId());
+        save();
+        LOGGER.log(Level.FINE, "re-run of {0} in {1} queued as {2}", new Object[] {trigger, run, item.getId()});
+        return HttpResponses.redirectTo("..");
+    }
+}

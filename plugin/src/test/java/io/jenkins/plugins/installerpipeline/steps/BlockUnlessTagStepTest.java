@@ -1,0 +1,135 @@
+package io.jenkins.plugins.installerpipeline.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.model.Cause;
+import hudson.model.CauseAction;
+import hudson.model.Failure;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+
+/**
+ * {@code blockUnlessTag} in real Pipeline builds: who stops at the gate, and that the gate is the stock input step.
+ * Builds call the gate outside {@code node}, as users are told to.
+ */
+public class BlockUnlessTagStepTest {
+
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsRule r = new JenkinsRule();
+
+    private WorkflowJob installer(String name, String gate) throws Exception {
+        WorkflowJob p = r.createProject(WorkflowJob.class, name);
+        p.setDefinition(new CpsFlowDefinition(gate + "\necho 'installer built'", true));
+        return p;
+    }
+
+    private WorkflowRun upstreamBuild() throws Exception {
+        WorkflowJob upstream = r.createProject(WorkflowJob.class, "kolibri");
+        upstream.setDefinition(new CpsFlowDefinition("echo 'package built'", true));
+        return r.buildAndAssertSuccess(upstream);
+    }
+
+    @Test
+    public void buildStartedDirectlyGoesOnWithoutGate() throws Exception {
+        WorkflowJob p = installer("kolibri-windows", "blockUnlessTag()");
+
+        WorkflowRun b = r.buildAndAssertSuccess(p);
+
+        r.assertLogContains("Started directly, not by an orchestration: not stopping at the gate.", b);
+        r.assertLogContains("installer built", b);
+        assertThat(b.getAction(InputAction.class)).isNull();
+    }
+
+    @Test
+    public void triggeredBuildPausesAtStockInputUntilApproved() throws Exception {
+        WorkflowRun up = upstreamBuild();
+        WorkflowJob p = installer("kolibri-windows", "blockUnlessTag()");
+
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
+        r.waitForMessage("Build kolibri-windows?", b);
+
+        InputStepExecution gate = b.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID);
+        assertThat(gate).isNotNull();
+        assertThat(gate.getInput().getMessage()).isEqualTo("Build kolibri-windows?");
+        r.assertLogNotContains("installer built", b);
+
+        gate.proceed((Map<String, Object>) null);
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("installer built", b);
+    }
+
+    @Test
+    public void pausedGateHoldsNoExecutor() throws Exception {
+        WorkflowRun up = upstreamBuild();
+        r.jenkins.setNumExecutors(0); // no executor anywhere: a gate that needed one would never be reached
+        WorkflowJob p = installer("kolibri-android", "blockUnlessTag()");
+
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
+
+        r.waitForMessage("Build kolibri-android?", b);
+        b.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID).proceed((Map<String, Object>) null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+    }
+
+    @Test
+    public void releaseMetadataSkipsTheGate() throws Exception {
+        WorkflowRun up = upstreamBuild();
+        WorkflowJob p = installer("kolibri-debian", "blockUnlessTag()");
+        InstallerMetadataAction metadata = InstallerMetadataAction
+                .builder(up.getParent().getFullName(), up.getExternalizableId(), "kolibri-debian")
+                .releaseTag("v0.18.0")
+                .env(Map.of("LE_KOLIBRI_RELEASE", "v0.18.0"))
+                .build();
+
+        WorkflowRun b = r.assertBuildStatusSuccess(
+                p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up)), metadata));
+
+        r.assertLogContains("Release build for tag v0.18.0: not stopping at the gate.", b);
+    }
+
+    @Test
+    public void submitterRestrictionRefusesAnotherUser() throws Exception {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("tester", "releaser"));
+        WorkflowRun up;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            up = upstreamBuild();
+        }
+        WorkflowJob p = installer("kolibri-mac", "blockUnlessTag(submitter: 'releaser')");
+
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
+        r.waitForMessage("Build kolibri-mac?", b);
+        InputStepExecution gate = b.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID);
+
+        try (ACLContext ignored = ACL.as2(User.getById("tester", true).impersonate2())) {
+            assertThatThrownBy(gate::preSubmissionCheck).isInstanceOf(Failure.class).hasMessageContaining("releaser");
+        }
+        try (ACLContext ignored = ACL.as2(User.getById("releaser", true).impersonate2())) {
+            gate.preSubmissionCheck();
+            gate.proceed((Map<String, Object>) null);
+        }
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+    }
+}
