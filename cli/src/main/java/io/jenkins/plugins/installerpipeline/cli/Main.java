@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Reads Buildkite pipeline definitions and plans, checks and publishes Kolibri installer releases.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
         })
 public final class Main implements Runnable {
 

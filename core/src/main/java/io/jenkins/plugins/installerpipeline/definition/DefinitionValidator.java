@@ -86,18 +86,32 @@ public final class DefinitionValidator {
             for (int i = 0; i < all.size(); i++) {
                 Step step = all.get(i);
                 List<Dependency> deps = step.dependsOn();
-                int children = step instanceof GroupStep g ? g.steps().size() : 0;
-                int[] e = new int[deps.size() + children];
+                List<Step> children = step instanceof GroupStep g ? g.steps() : List.of();
+                int[] e = new int[deps.size() + children.size()];
                 int n = 0;
                 for (Dependency d : deps) {
                     Integer target = indexByKey.get(d.key());
                     e[n++] = target == null ? -1 : target;
                 }
-                for (int c = 0; c < children; c++) {
-                    e[n++] = i + 1 + c; // allSteps() lists a group's steps right after it
+                // allSteps() lists a group's steps right after it, each followed by its own nested steps.
+                int child = i + 1;
+                for (Step c : children) {
+                    e[n++] = child;
+                    child += 1 + nestedCount(c);
                 }
                 edges[i] = e;
             }
+        }
+
+        private static int nestedCount(Step step) {
+            if (!(step instanceof GroupStep g)) {
+                return 0;
+            }
+            int count = 0;
+            for (Step c : g.steps()) {
+                count += 1 + nestedCount(c);
+            }
+            return count;
         }
 
         void report(List<Diagnostic> out) {
@@ -147,7 +161,7 @@ public final class DefinitionValidator {
             List<Dependency> deps = closing.dependsOn();
             // The closing edge is a depends_on entry, or (for a group) its membership edge.
             var location = edgeIndex < deps.size() ? deps.get(edgeIndex).location() : closing.location();
-            return Diagnostic.error(location, "dependency cycle: " + names);
+            return Diagnostic.error(location, "dependency cycle: " + names + " (each waits for the next)");
         }
     }
 }

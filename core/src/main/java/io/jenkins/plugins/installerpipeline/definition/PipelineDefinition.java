@@ -37,13 +37,17 @@ public record PipelineDefinition(
     /** Every step in document order, each group immediately followed by its nested steps. */
     public List<Step> allSteps() {
         List<Step> all = new ArrayList<>(steps.size());
+        addAll(steps, all);
+        return Collections.unmodifiableList(all);
+    }
+
+    private static void addAll(List<Step> steps, List<Step> into) {
         for (Step step : steps) {
-            all.add(step);
+            into.add(step);
             if (step instanceof GroupStep group) {
-                all.addAll(group.steps());
+                addAll(group.steps(), into); // groups do not nest in a valid definition: shallow recursion
             }
         }
-        return Collections.unmodifiableList(all);
     }
 
     /** Keyed steps (including nested ones) by key; the first one wins if a key is duplicated (invalid anyway). */
