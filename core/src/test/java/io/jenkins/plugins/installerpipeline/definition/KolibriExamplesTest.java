@@ -25,8 +25,9 @@ public class KolibriExamplesTest {
     public void everyExampleIsValidWithoutWarnings() throws IOException {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             List<Path> yml = files.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
-            assertThat(yml).extracting(p -> p.getFileName().toString()).containsExactly("android.yml",
-                    "debian.yml", "macos.yml", "package.yml", "raspberry-pi.yml", "windows.yml");
+            assertThat(yml).extracting(p -> p.getFileName().toString()).containsExactly(
+                    "kolibri-android-installer.yml", "kolibri-debian.yml", "kolibri-macos.yml",
+                    "kolibri-raspbian-image.yml", "kolibri-windows.yml", "package.yml");
             for (Path p : yml) {
                 read(p.getFileName().toString());
             }
@@ -59,7 +60,7 @@ public class KolibriExamplesTest {
 
     @Test
     public void everyInstallerPipelineOpensWithTheReleaseGate() throws IOException {
-        for (String name : List.of("android.yml", "windows.yml", "macos.yml", "debian.yml", "raspberry-pi.yml")) {
+        for (String name : List.of("kolibri-android-installer.yml", "kolibri-windows.yml", "kolibri-macos.yml", "kolibri-debian.yml", "kolibri-raspbian-image.yml")) {
             PipelineDefinition d = read(name);
             Step first = d.steps().get(0);
             assertThat(first).as(name).isInstanceOf(BlockStep.class);
@@ -71,9 +72,9 @@ public class KolibriExamplesTest {
                 assertThat(c.artifactPaths()).isNotEmpty();
             });
         }
-        assertThat(String.join("\n", ((CommandStep) read("raspberry-pi.yml").steps().get(1)).commands()))
+        assertThat(String.join("\n", ((CommandStep) read("kolibri-raspbian-image.yml").steps().get(1)).commands()))
                 .contains("artifact download 'dist/*.deb' . --build $LE_TRIGGERED_FROM_BUILD_ID");
-        assertThat(read("windows.yml").steps()).flatExtracting(s -> s instanceof CommandStep c ? c.artifactPaths()
+        assertThat(read("kolibri-windows.yml").steps()).flatExtracting(s -> s instanceof CommandStep c ? c.artifactPaths()
                 : List.of()).containsExactly("dist/*-unsigned.exe", "dist/*-signed.exe");
     }
 }
