@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            EvalCommand.class,
+            InterpolateCommand.class,
+            PlanCommand.class,
         })
 public final class Main implements Runnable {
 

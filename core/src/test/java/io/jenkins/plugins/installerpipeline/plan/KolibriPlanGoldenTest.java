@@ -47,32 +47,16 @@ public class KolibriPlanGoldenTest {
                     Optional.of("https://github.com/someone/kolibri.git"), Optional.of(false)))
             .build();
 
-    /** The package plan and the plan of every pipeline it triggers. */
-    static final class Orchestration {
-        final Plan pipeline;
-        final Map<String, Plan> installers = new LinkedHashMap<>();
-
-        Orchestration(BuildContext context) throws IOException {
-            pipeline = plan("package.yml", context);
-            for (PlannedStep trigger : pipeline.includedTriggers()) {
-                String slug = trigger.trigger().orElseThrow().pipeline();
-                installers.put(slug, plan(slug + ".yml", TriggeredBuild.contextFor(trigger, context)));
-            }
-        }
-
-        Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("pipeline", pipeline.toMap());
-            Map<String, Object> children = new LinkedHashMap<>();
-            installers.forEach((slug, plan) -> children.put(slug, plan.toMap()));
-            map.put("triggered", children);
-            return map;
-        }
+    static Orchestration orchestrate(BuildContext context) throws IOException {
+        Orchestration.Result result = Orchestration.of(plan("package.yml", context), context,
+                slug -> Optional.of(EXAMPLES.resolve(slug + ".yml")).filter(Files::exists));
+        assertThat(result.diagnostics().all()).isEmpty();
+        return result.orchestration().orElseThrow();
     }
 
     static Plan plan(String file, BuildContext context) throws IOException {
         String text = Files.readString(EXAMPLES.resolve(file), StandardCharsets.UTF_8);
-        PlanResult result = Planner.plan("examples/kolibri/" + file, text, context);
+        PlanResult result = Planner.plan(EXAMPLES.resolve(file).toString(), text, context);
         assertThat(result.diagnostics().all()).as(file).isEmpty();
         return result.plan().orElseThrow();
     }
@@ -89,34 +73,34 @@ public class KolibriPlanGoldenTest {
     }
 
     private static Map<String, String> env(Orchestration o, String slug) {
-        return o.pipeline.includedTriggers().stream()
+        return o.pipeline().includedTriggers().stream()
                 .filter(t -> t.trigger().orElseThrow().pipeline().equals(slug))
                 .findFirst().orElseThrow().trigger().orElseThrow().env();
     }
 
     @Test
     public void releaseTagBuildsEverythingWithoutGatesAndUploads() throws IOException {
-        Orchestration release = new Orchestration(TAG);
-        assertThat(release.installers).containsOnlyKeys(INSTALLERS);
+        Orchestration release = orchestrate(TAG);
+        assertThat(release.triggered()).containsOnlyKeys(INSTALLERS);
         for (String slug : INSTALLERS) {
             assertThat(env(release, slug)).as(slug)
                     .containsEntry("LE_KOLIBRI_RELEASE", "v0.17.0")
                     .containsEntry("LE_TRIGGERED_FROM_BUILD_ID", "01938d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e")
                     .containsEntry("LE_TRIGGERED_FROM_JOB_ID", "01938d4e-aaaa-bbbb-cccc-1f2a3b4c5d6e");
-            assertThat(release.installers.get(slug).hasApprovalGate()).as(slug + " has no gate on a release").isFalse();
+            assertThat(release.triggered().get(slug).hasApprovalGate()).as(slug + " has no gate on a release").isFalse();
         }
-        assertThat(release.pipeline.step("upload-release").orElseThrow().included()).isTrue();
+        assertThat(release.pipeline().step("upload-release").orElseThrow().included()).isTrue();
         assertGolden("kolibri-tag.json", release);
     }
 
     @Test
     public void branchBuildStopsEveryInstallerAtItsGateAndDoesNotUpload() throws IOException {
-        Orchestration branch = new Orchestration(BRANCH);
+        Orchestration branch = orchestrate(BRANCH);
         for (String slug : INSTALLERS) {
             assertThat(env(branch, slug)).as(slug).containsEntry("LE_KOLIBRI_RELEASE", "false");
-            assertThat(branch.installers.get(slug).hasApprovalGate()).as(slug + " waits at its gate").isTrue();
+            assertThat(branch.triggered().get(slug).hasApprovalGate()).as(slug + " waits at its gate").isTrue();
         }
-        PlannedStep upload = branch.pipeline.step("upload-release").orElseThrow();
+        PlannedStep upload = branch.pipeline().step("upload-release").orElseThrow();
         assertThat(upload.included()).isFalse();
         assertThat(upload.reason()).contains("if: build.tag != null is false");
         assertGolden("kolibri-branch.json", branch);
@@ -124,18 +108,18 @@ public class KolibriPlanGoldenTest {
 
     @Test
     public void pullRequestBuildStopsEveryInstallerAtItsGate() throws IOException {
-        Orchestration pr = new Orchestration(PULL_REQUEST);
+        Orchestration pr = orchestrate(PULL_REQUEST);
         for (String slug : INSTALLERS) {
             assertThat(env(pr, slug)).as(slug).containsEntry("LE_KOLIBRI_RELEASE", "false");
-            assertThat(pr.installers.get(slug).hasApprovalGate()).as(slug).isTrue();
+            assertThat(pr.triggered().get(slug).hasApprovalGate()).as(slug).isTrue();
         }
-        assertThat(pr.pipeline.step("upload-release").orElseThrow().included()).isFalse();
+        assertThat(pr.pipeline().step("upload-release").orElseThrow().included()).isFalse();
         assertGolden("kolibri-pull-request.json", pr);
     }
 
     @Test
     public void thePiImageIsTriggeredOnlyAfterTheDebianBuild() throws IOException {
-        Plan plan = new Orchestration(TAG).pipeline;
+        Plan plan = orchestrate(TAG).pipeline();
         List<List<String>> layers = plan.layers();
         int debian = indexOfLayer(layers, "deb-build");
         PlannedStep pi = plan.includedTriggers().stream()

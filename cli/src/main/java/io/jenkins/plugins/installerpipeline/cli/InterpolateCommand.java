@@ -1,0 +1,46 @@
+package io.jenkins.plugins.installerpipeline.cli;
+
+import io.jenkins.plugins.installerpipeline.interpolation.InterpolationResult;
+import io.jenkins.plugins.installerpipeline.interpolation.Interpolator;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code interpolate TEXT [context]}: expands {@code $VAR} and {@code ${VAR:-default}} as
+ * {@code buildkite-agent pipeline upload} would, printing the result (exit 0) or the error with its column
+ * (exit 1).
+ */
+@Command(name = "interpolate", mixinStandardHelpOptions = true,
+        description = {"Expands upload-time variables in TEXT (e.g. '${BUILDKITE_TAG:-false}') against a build context.",
+                "Prints the expanded text; a malformed or failed expansion prints the error and exits 1."})
+public final class InterpolateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TEXT", description = "The text to expand.")
+    String text;
+
+    @Mixin
+    BuildContextOptions context;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        InterpolationResult result = Interpolator.interpolate(text, context.toBuildContext());
+        if (result instanceof InterpolationResult.Failed failed) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + failed.error().format());
+            Carets.print(err, text, failed.error().column());
+            err.flush();
+            return 1;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(result.text().orElseThrow());
+        out.flush();
+        return 0;
+    }
+}
