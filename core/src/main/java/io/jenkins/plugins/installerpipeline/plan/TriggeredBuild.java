@@ -19,8 +19,10 @@ public final class TriggeredBuild {
      * The context of the build that {@code trigger} starts from the build {@code parent}.
      *
      * <ul>
-     *   <li>{@code build.source} is {@code trigger_job}; the build has no tag of its own (Kolibri passes the tag in
-     *       {@code LE_KOLIBRI_RELEASE} for exactly that reason);</li>
+     *   <li>{@code build.source} is {@code trigger_job};</li>
+     *   <li>{@code build.tag} is the parent's tag. Buildkite gives a triggered build no tag (Kolibri passes it in
+     *       {@code LE_KOLIBRI_RELEASE} for that reason); here an installer build of a release knows it is one, so
+     *       it can upload to the release. This is what the Jenkins plugin does too, so the preview matches.</li>
      *   <li>message, commit and branch come from the trigger's {@code build}, defaulting as Buildkite does to the
      *       trigger step's label, {@code HEAD}, and the target pipeline's default branch (unknown here, so unset);</li>
      *   <li>the environment is the trigger's {@code build.env} plus Buildkite's
@@ -38,6 +40,7 @@ public final class TriggeredBuild {
         parent.pipelineSlug().ifPresent(s -> env.put("BUILDKITE_TRIGGERED_FROM_BUILD_PIPELINE_SLUG", s));
         BuildContext.Builder child = BuildContext.builder()
                 .source(BuildSource.TRIGGER_JOB)
+                .tag(parent.tag().orElse(null))
                 .pipelineSlug(target.pipeline())
                 .commit(target.commit().orElse("HEAD"))
                 .environment(env);
