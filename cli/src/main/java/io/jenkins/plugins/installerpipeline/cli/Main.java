@@ -11,10 +11,12 @@ import picocli.CommandLine.Command;
         description = "Reads Buildkite pipeline definitions and plans, checks and publishes Kolibri installer releases.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
             ManifestCommand.class,
             PublishCommand.class,
             EvalCommand.class,
             InterpolateCommand.class,
+            PlanCommand.class,
         })
 public final class Main implements Runnable {
 

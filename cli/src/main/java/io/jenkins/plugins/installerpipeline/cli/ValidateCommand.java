@@ -1,0 +1,81 @@
+package io.jenkins.plugins.installerpipeline.cli;
+
+import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
+import io.jenkins.plugins.installerpipeline.definition.ReadResult;
+import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code validate FILE...}: reads and validates pipeline definitions, printing every diagnostic. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Reads Buildkite pipeline definitions and reports every problem Buildkite would reject.",
+            "Diagnostics go to standard output, one per line: FILE:LINE:COL: error: MESSAGE (or warning:),"
+                    + " sorted by file and position. Unreadable files are reported on standard error.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every file is valid (warnings allowed)",
+            "1:at least one file has an error",
+            "2:usage error or unreadable file",
+        })
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline definition files (YAML).")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean unreadable = false;
+        boolean invalid = false;
+        for (Path file : files) {
+            ReadResult result;
+            try {
+                if (Files.isDirectory(file)) {
+                    throw new IOException("is a directory");
+                }
+                result = DefinitionReader.read(file);
+            } catch (IOException e) {
+                err.println(file + ": error: cannot read file: " + describe(e));
+                unreadable = true;
+                continue;
+            }
+            for (Diagnostic d : result.diagnostics().all()) {
+                out.println(d.format());
+            }
+            invalid |= !result.isValid();
+        }
+        out.flush();
+        err.flush();
+        return unreadable ? Main.USAGE : invalid ? 1 : 0;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,80 @@
+package io.jenkins.plugins.installerpipeline.plan;
+
+import io.jenkins.plugins.installerpipeline.context.BuildContext;
+import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A pipeline's plan together with the plans of the pipelines it triggers, each planned with the context its trigger
+ * gives it ({@link TriggeredBuild}): what a whole release does, gates included.
+ *
+ * @param pipeline  the triggering pipeline's plan
+ * @param triggered the plan of each triggered pipeline whose definition was available, by pipeline slug
+ */
+public record Orchestration(Plan pipeline, Map<String, Plan> triggered) {
+
+    public Orchestration {
+        Objects.requireNonNull(pipeline, "pipeline");
+        triggered = Collections.unmodifiableMap(new LinkedHashMap<>(triggered));
+    }
+
+    /**
+     * Plans every pipeline that {@code pipeline} triggers and whose definition {@code definitionOf} finds.
+     *
+     * @param pipeline     the triggering pipeline's plan
+     * @param context      the triggering build
+     * @param definitionOf the definition file of a pipeline slug, if there is one
+     * @return the orchestration, or the diagnostics of the triggered definitions that could not be planned
+     * @throws IOException when a definition file exists but cannot be read
+     */
+    public static Result of(Plan pipeline, BuildContext context, Function<String, Optional<Path>> definitionOf)
+            throws IOException {
+        Map<String, Plan> triggered = new LinkedHashMap<>();
+        Diagnostics diagnostics = Diagnostics.none();
+        for (PlannedStep trigger : pipeline.includedTriggers()) {
+            String slug = trigger.trigger().orElseThrow().pipeline();
+            Optional<Path> file = definitionOf.apply(slug);
+            if (file.isEmpty() || triggered.containsKey(slug)) {
+                continue;
+            }
+            String text = Files.readString(file.get(), StandardCharsets.UTF_8);
+            PlanResult child = Planner.plan(file.get().toString(), text, TriggeredBuild.contextFor(trigger, context));
+            diagnostics = diagnostics.plus(child.diagnostics());
+            child.plan().ifPresent(plan -> triggered.put(slug, plan));
+        }
+        return diagnostics.hasErrors()
+                ? new Result(Optional.empty(), diagnostics)
+                : new Result(Optional.of(new Orchestration(pipeline, triggered)), diagnostics);
+    }
+
+    /** The orchestration as plain maps: the pipeline's plan, plus {@code "triggered": {slug: plan}}. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>(pipeline.toMap());
+        Map<String, Object> children = new LinkedHashMap<>();
+        triggered.forEach((slug, plan) -> children.put(slug, plan.toMap()));
+        map.put("triggered", children);
+        return map;
+    }
+
+    /**
+     * An orchestration, or why there is none.
+     *
+     * @param orchestration present exactly when {@code diagnostics} has no error
+     * @param diagnostics   problems in the triggered pipelines' definitions
+     */
+    public record Result(Optional<Orchestration> orchestration, Diagnostics diagnostics) {
+        public Result {
+            Objects.requireNonNull(orchestration, "orchestration");
+            Objects.requireNonNull(diagnostics, "diagnostics");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.jenkins.plugins.installerpipeline.plan;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a build of a definition will do, in order; immutable.
+ *
+ * @param file   the definition file the plan was made from
+ * @param steps  every step in document order (groups followed by their steps), included or not
+ * @param layers the keys of the included steps (groups themselves left out), as stages that can run in parallel:
+ *               every step of a layer depends only on steps of earlier layers
+ */
+public record Plan(String file, List<PlannedStep> steps, List<List<String>> layers) {
+
+    public Plan {
+        Objects.requireNonNull(file, "file");
+        steps = List.copyOf(steps);
+        layers = layers.stream().map(List::copyOf).toList();
+    }
+
+    /** The step with this key, declared or generated. */
+    public Optional<PlannedStep> step(String key) {
+        return steps.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The included trigger steps, in document order. */
+    public List<PlannedStep> includedTriggers() {
+        return steps.stream().filter(s -> s.included() && s.trigger().isPresent()).toList();
+    }
+
+    /** Whether this build stops at an approval gate ({@code block} step) anywhere. */
+    public boolean hasApprovalGate() {
+        return steps.stream().anyMatch(PlannedStep::isApprovalGate);
+    }
+
+    /**
+     * The plan as plain maps, lists, strings and booleans: the JSON form printed by {@code plan --format json} and
+     * returned by the Jenkins step {@code readPipelineDefinition}. Keys follow the documented contract:
+     * {@code {"steps": [...], "layers": [[...]]}}.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("file", file);
+        map.put("steps", steps.stream().map(Plan::stepMap).toList());
+        map.put("layers", layers);
+        return map;
+    }
+
+    private static Map<String, Object> stepMap(PlannedStep step) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", step.type());
+        map.put("key", step.key());
+        step.label().ifPresent(l -> map.put("label", l));
+        map.put("included", step.included());
+        step.reason().ifPresent(r -> map.put("reason", r));
+        map.put("depends_on", step.dependsOn().stream().map(PlannedDependency::key).toList());
+        List<String> allowFailure = step.dependsOn().stream()
+                .filter(PlannedDependency::allowFailure).map(PlannedDependency::key).toList();
+        if (!allowFailure.isEmpty()) {
+            map.put("allow_failure", allowFailure);
+        }
+        step.group().ifPresent(g -> map.put("group", g));
+        if (step.isApprovalGate()) {
+            map.put("approval_gate", true);
+        }
+        step.trigger().ifPresent(t -> {
+            map.put("trigger", t.pipeline());
+            map.put("async", t.async());
+            Map<String, Object> build = new LinkedHashMap<>();
+            t.message().ifPresent(v -> build.put("message", v));
+            t.commit().ifPresent(v -> build.put("commit", v));
+            t.branch().ifPresent(v -> build.put("branch", v));
+            build.put("env", t.env());
+            build.put("meta_data", t.metaData());
+            map.put("build", build);
+        });
+        if (!step.notes().isEmpty()) {
+            map.put("notes", step.notes());
+        }
+        map.put("source", step.location().toString());
+        return map;
+    }
+}

@@ -1,0 +1,108 @@
+package io.jenkins.plugins.installerpipeline.definition;
+
+import static io.jenkins.plugins.installerpipeline.definition.Yaml.diagnostics;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.Test;
+
+/** Hostile YAML gets one clear, located error and nothing else: no object built, no exhaustion. */
+public class HostileInputTest {
+
+    @Test
+    public void customJavaTagIsRefused() {
+        assertThat(diagnostics("""
+                steps:
+                  - !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL ["http://x/"]]]]
+                """)).containsExactly("p.yml:2:5: error: YAML tag !!javax.script.ScriptEngineManager is not"
+                + " allowed: only plain data (strings, numbers, booleans, lists, mappings) is read");
+    }
+
+    @Test
+    public void localAndGlobalTagsAreRefused() {
+        assertThat(diagnostics("steps:\n  - command: !shell x\n")).containsExactly(
+                "p.yml:2:14: error: YAML tag !shell is not allowed: only plain data (strings, numbers, booleans,"
+                        + " lists, mappings) is read");
+        assertThat(diagnostics("steps: !!java/object:java.util.ArrayList []\n")).hasSize(1)
+                .allMatch(d -> d.startsWith("p.yml:1:8: error: YAML tag !!java/object:java.util.ArrayList is not"));
+    }
+
+    @Test
+    public void fileSizeLimit() {
+        ReadOptions small = ReadOptions.defaults().withLimits(new ReadLimits(100, 64, 50, 1000));
+        String text = "steps:\n  - command: " + "x".repeat(200) + "\n";
+        assertThat(DefinitionReader.read("p.yml", text, small).diagnostics().format()).isEqualTo(
+                "p.yml:1:1: error: file is 221 characters long, more than the limit of 100");
+    }
+
+    @Test
+    public void nestingDepthLimit() {
+        String text = "steps:\n  - command: x\n    matrix: " + "[".repeat(80) + "]".repeat(80) + "\n";
+        assertThat(diagnostics(text)).containsExactly(
+                "p.yml:3:75: error: YAML nesting is deeper than the limit of 64 levels");
+    }
+
+    @Test
+    public void nestingThroughAliasesIsBoundedToo() {
+        StringBuilder text = new StringBuilder("a0: &a0 [x]\n");
+        for (int i = 1; i <= 70; i++) {
+            text.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append("]\n");
+        }
+        text.append("steps: [wait]\n");
+        assertThat(diagnostics(text.toString())).containsExactly(
+                "p.yml:65:6: error: YAML aliases nest this value deeper than the limit of 64 levels");
+    }
+
+    @Test
+    public void billionLaughsIsStoppedByTheExpansionLimit() {
+        String text = """
+                a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+                b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+                c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+                d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+                e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+                f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+                g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+                h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+                i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+                steps: [wait]
+                """;
+        assertThat(diagnostics(text)).containsExactly("p.yml:7:4: error: YAML aliases expand this value to more"
+                + " than 5000000 nodes, the limit (\"billion laughs\" attack?)");
+    }
+
+    @Test
+    public void tooManyAliasesToCollections() {
+        StringBuilder text = new StringBuilder("a: &a [x]\nb: [");
+        for (int i = 0; i < 201; i++) {
+            text.append(i == 0 ? "" : ",").append("*a");
+        }
+        text.append("]\nsteps: [wait]\n");
+        assertThat(diagnostics(text.toString())).hasSize(1).allMatch(d -> d.startsWith("p.yml:2:")
+                && d.endsWith("error: YAML uses more than 200 aliases to lists or mappings, the limit"
+                        + " (alias expansion attack?)"));
+    }
+
+    @Test
+    public void recursiveAlias() {
+        assertThat(diagnostics("a: &a [1, *a]\nsteps: [wait]\n")).containsExactly(
+                "p.yml:1:4: error: recursive YAML alias: a list or mapping contains itself");
+    }
+
+    @Test
+    public void recursiveKeyIsRefused() {
+        assertThat(diagnostics("? &k [*k]\n: v\nsteps: [wait]\n")).hasSize(1).allMatch(d -> d.contains("error:"));
+    }
+
+    @Test
+    public void syntaxErrorIsLocated() {
+        assertThat(diagnostics("steps:\n  - command: \"unterminated\n")).containsExactly(
+                "p.yml:3:1: error: invalid YAML: while scanning a quoted scalar: found unexpected end of stream");
+    }
+
+    @Test
+    public void severalDocumentsAreRefused() {
+        assertThat(diagnostics("steps: [wait]\n---\nsteps: [wait]\n")).containsExactly(
+                "p.yml:2:1: error: invalid YAML: expected a single document in the stream: but found another"
+                        + " document");
+    }
+}

@@ -1,0 +1,229 @@
+package io.jenkins.plugins.installerpipeline.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.installerpipeline.context.BuildContext;
+import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
+import java.util.List;
+import org.junit.Test;
+
+/** The dependency, inclusion and layering rules of the plan, one Buildkite rule per test. */
+public class PlannerTest {
+
+    private static final BuildContext MAIN = BuildContext.builder().branch("main").build();
+
+    private static Plan plan(String yaml) {
+        return plan(yaml, MAIN);
+    }
+
+    private static Plan plan(String yaml, BuildContext context) {
+        PlanResult result = Planner.plan("pipeline.yml", yaml, context);
+        assertThat(result.diagnostics().errors()).as("errors").isEmpty();
+        return result.plan().orElseThrow();
+    }
+
+    private static List<String> deps(Plan plan, String key) {
+        return plan.step(key).orElseThrow().dependsOn().stream().map(PlannedDependency::key).toList();
+    }
+
+    @Test
+    public void stepsWithoutBarriersRunTogether() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n  - command: b\n    key: b\n");
+        assertThat(plan.layers()).containsExactly(List.of("a", "b"));
+        assertThat(deps(plan, "b")).isEmpty();
+    }
+
+    @Test
+    public void waitDependsOnEverythingBeforeItAndEverythingAfterDependsOnTheWait() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n  - command: b\n    key: b\n  - wait\n"
+                + "  - command: c\n    key: c\n  - command: d\n    key: d\n");
+        assertThat(deps(plan, "step-3")).containsExactly("a", "b");
+        assertThat(deps(plan, "c")).containsExactly("step-3");
+        assertThat(deps(plan, "d")).containsExactly("step-3");
+        assertThat(plan.layers()).containsExactly(List.of("a", "b"), List.of("step-3"), List.of("c", "d"));
+        assertThat(plan.step("c").orElseThrow().dependsOn().get(0).implicit()).isTrue();
+    }
+
+    @Test
+    public void consecutiveWaitsChain() {
+        Plan plan = plan("steps:\n  - command: a\n  - wait\n  - wait\n  - command: b\n");
+        assertThat(deps(plan, "step-3")).containsExactly("step-2");
+        assertThat(deps(plan, "step-4")).containsExactly("step-3");
+    }
+
+    @Test
+    public void blockIsABarrierLikeWaitButInputIsNot() {
+        Plan plan = plan("steps:\n  - command: a\n  - block: Deploy?\n  - command: b\n"
+                + "  - input: Who?\n    fields:\n      - text: Name\n        key: name\n  - command: c\n");
+        assertThat(deps(plan, "step-2")).containsExactly("step-1");
+        assertThat(deps(plan, "step-3")).containsExactly("step-2");
+        assertThat(deps(plan, "step-4")).as("input waits for the block like any step after it").containsExactly("step-2");
+        assertThat(deps(plan, "step-5")).as("nothing waits for an input step").containsExactly("step-2");
+        assertThat(plan.step("step-2").orElseThrow().isApprovalGate()).isTrue();
+        assertThat(plan.hasApprovalGate()).isTrue();
+    }
+
+    @Test
+    public void explicitDependsOnReplacesTheImplicitBarrier() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n  - command: slow\n    key: slow\n  - wait\n"
+                + "  - command: b\n    key: b\n    depends_on: a\n");
+        assertThat(deps(plan, "b")).containsExactly("a");
+        assertThat(plan.layers()).containsExactly(List.of("a", "slow"), List.of("step-3", "b"));
+    }
+
+    @Test
+    public void emptyDependsOnRunsImmediatelyDespiteAWait() {
+        Plan plan = plan("steps:\n  - command: a\n  - wait\n  - command: lint\n    key: lint\n    depends_on: ~\n"
+                + "  - command: other\n    key: other\n    depends_on: []\n");
+        assertThat(deps(plan, "lint")).isEmpty();
+        assertThat(deps(plan, "other")).isEmpty();
+        assertThat(plan.layers().get(0)).contains("step-1", "lint", "other");
+    }
+
+    @Test
+    public void aWaitAfterABypassingStepStillWaitsForThePreviousBarrier() {
+        Plan plan = plan("steps:\n  - command: a\n  - wait\n  - command: free\n    key: free\n    depends_on: ~\n"
+                + "  - wait\n  - command: last\n    key: last\n");
+        assertThat(deps(plan, "step-4")).containsExactly("step-2", "free");
+    }
+
+    @Test
+    public void allowFailureIsKeptOnTheEdge() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n  - command: b\n    key: b\n"
+                + "  - command: c\n    key: c\n    depends_on:\n      - step: a\n        allow_failure: true\n      - b\n"
+                + "  - command: d\n    key: d\n    depends_on: a\n    allow_dependency_failure: true\n");
+        List<PlannedDependency> c = plan.step("c").orElseThrow().dependsOn();
+        assertThat(c).containsExactly(new PlannedDependency("a", true, false), new PlannedDependency("b", false, false));
+        assertThat(plan.step("d").orElseThrow().dependsOn()).containsExactly(new PlannedDependency("a", true, false));
+        assertThat(plan.toMap().toString()).contains("allow_failure=[a]");
+    }
+
+    @Test
+    public void continueOnFailureWaitLetsTheBarrierPassFailures() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n  - wait:\n    continue_on_failure: true\n  - command: b\n");
+        assertThat(plan.step("step-2").orElseThrow().dependsOn()).containsExactly(new PlannedDependency("a", true, true));
+    }
+
+    @Test
+    public void falseConditionExcludesTheStepWithItsReason() {
+        Plan plan = plan("steps:\n  - command: upload\n    key: upload\n    if: build.tag != null\n");
+        PlannedStep upload = plan.step("upload").orElseThrow();
+        assertThat(upload.included()).isFalse();
+        assertThat(upload.reason()).contains("if: build.tag != null is false");
+        assertThat(plan.layers()).isEmpty();
+        assertThat(plan(("steps:\n  - command: upload\n    key: upload\n    if: build.tag != null\n"),
+                BuildContext.builder().tag("v1").build()).step("upload").orElseThrow().included()).isTrue();
+    }
+
+    @Test
+    public void branchFilterExcludesWithTheFilterAndBranchInTheReason() {
+        String yaml = "steps:\n  - command: deploy\n    key: deploy\n    branches: \"main release/*\"\n";
+        assertThat(plan(yaml).step("deploy").orElseThrow().included()).isTrue();
+        PlannedStep onFeature = plan(yaml, BuildContext.builder().branch("feature/x").build()).step("deploy").orElseThrow();
+        assertThat(onFeature.included()).isFalse();
+        assertThat(onFeature.reason()).contains("branches: 'main release/*' does not match branch 'feature/x'");
+    }
+
+    @Test
+    public void skipExcludesWithItsReason() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n    skip: broken on ARM\n  - command: b\n    key: b\n    skip: true\n");
+        assertThat(plan.step("a").orElseThrow().reason()).contains("skip: broken on ARM");
+        assertThat(plan.step("b").orElseThrow().reason()).contains("skip: true");
+    }
+
+    @Test
+    public void aDependencyOnAnExcludedStepIsSatisfiedAndSaysSo() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n    if: build.branch == \"other\"\n"
+                + "  - command: b\n    key: b\n    depends_on: a\n");
+        PlannedStep b = plan.step("b").orElseThrow();
+        assertThat(b.included()).isTrue();
+        assertThat(b.dependsOn()).isEmpty();
+        assertThat(b.notes()).singleElement().asString()
+                .contains("'a'", "not in this build", "treats that dependency as satisfied");
+    }
+
+    @Test
+    public void anExcludedWaitIsNoBarrier() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n  - wait:\n    if: build.branch == \"other\"\n"
+                + "  - command: b\n    key: b\n");
+        assertThat(deps(plan, "b")).isEmpty();
+        assertThat(plan.layers()).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
+    public void groupsDependAsAUnit() {
+        Plan plan = plan("steps:\n  - command: first\n    key: first\n  - wait\n"
+                + "  - group: Installers\n    key: installers\n    steps:\n"
+                + "      - command: x\n        key: x\n      - command: y\n        key: y\n"
+                + "  - command: after\n    key: after\n    depends_on: installers\n");
+        assertThat(deps(plan, "installers")).containsExactly("step-2");
+        assertThat(deps(plan, "x")).as("steps inherit their group's dependencies").containsExactly("step-2");
+        assertThat(plan.step("x").orElseThrow().group()).contains("installers");
+        assertThat(plan.layers()).containsExactly(List.of("first"), List.of("step-2"), List.of("x", "y"), List.of("after"));
+    }
+
+    @Test
+    public void aWaitInsideAGroupOnlyOrdersTheGroupsSteps() {
+        Plan plan = plan("steps:\n  - group: G\n    steps:\n      - command: a\n        key: a\n      - wait\n"
+                + "      - command: b\n        key: b\n  - command: outside\n    key: outside\n");
+        assertThat(deps(plan, "b")).containsExactly("step-3");
+        assertThat(deps(plan, "outside")).isEmpty();
+    }
+
+    @Test
+    public void anExcludedGroupExcludesItsSteps() {
+        Plan plan = plan("steps:\n  - group: G\n    key: g\n    if: build.tag != null\n    steps:\n"
+                + "      - command: a\n        key: a\n");
+        assertThat(plan.step("a").orElseThrow().included()).isFalse();
+        assertThat(plan.step("a").orElseThrow().reason()).contains("its group 'g' is not in this build");
+    }
+
+    @Test
+    public void interpolationHappensBeforeConditionsAreEvaluated() {
+        String yaml = "steps:\n  - command: a\n    key: a\n    if: build.branch == \"${TARGET:-main}\"\n";
+        assertThat(plan(yaml).step("a").orElseThrow().included()).isTrue();
+        BuildContext other = BuildContext.builder().branch("main").env("TARGET", "release").build();
+        assertThat(plan(yaml, other).step("a").orElseThrow().included()).isFalse();
+    }
+
+    @Test
+    public void triggersCarryTheirInterpolatedBuild() {
+        BuildContext context = BuildContext.builder().branch("main").tag("v1.2.3").message("Release 1.2.3")
+                .id("build-1").build();
+        Plan plan = plan("steps:\n  - trigger: deploy\n    key: t\n    async: true\n    build:\n"
+                + "      message: \"${BUILDKITE_MESSAGE}\"\n      branch: stable\n      env:\n"
+                + "        RELEASE: \"${BUILDKITE_TAG:-false}\"\n        FROM: \"$BUILDKITE_BUILD_ID\"\n"
+                + "      meta_data:\n        version: \"1.2.3\"\n", context);
+        PlannedTrigger trigger = plan.step("t").orElseThrow().trigger().orElseThrow();
+        assertThat(trigger.pipeline()).isEqualTo("deploy");
+        assertThat(trigger.async()).isTrue();
+        assertThat(trigger.message()).contains("Release 1.2.3");
+        assertThat(trigger.branch()).contains("stable");
+        assertThat(trigger.env()).containsExactly(
+                java.util.Map.entry("RELEASE", "v1.2.3"), java.util.Map.entry("FROM", "build-1"));
+        assertThat(trigger.metaData()).containsEntry("version", "1.2.3");
+    }
+
+    @Test
+    public void anInterpolationErrorIsReportedWithItsLocation() {
+        PlanResult result = Planner.plan("p.yml", "steps:\n  - command: \"echo ${NEEDED:?set NEEDED}\"\n", MAIN);
+        assertThat(result.plan()).isEmpty();
+        Diagnostic error = result.diagnostics().errors().get(0);
+        assertThat(error.location().line()).isEqualTo(2);
+        assertThat(error.message()).contains("NEEDED");
+    }
+
+    @Test
+    public void aCycleIsAnErrorNotAHang() {
+        PlanResult result = Planner.plan("p.yml", "steps:\n  - command: a\n    key: a\n    depends_on: b\n"
+                + "  - command: b\n    key: b\n    depends_on: a\n", MAIN);
+        assertThat(result.plan()).isEmpty();
+        assertThat(result.diagnostics().format()).contains("cycle");
+    }
+
+    @Test
+    public void generatedKeysAreStableAndNeverCollideWithDeclaredOnes() {
+        Plan plan = plan("steps:\n  - command: a\n    key: step-2\n  - command: b\n");
+        assertThat(plan.steps()).extracting(PlannedStep::key).containsExactly("step-2", "step-2-2");
+    }
+}
