@@ -231,7 +231,10 @@ public final class Planner {
          */
         private void connect(List<Integer> sequence, List<PlannedDependency> inherited) {
             List<Integer> segment = new ArrayList<>();
+            // Steps since the last barrier that do not wait for it, directly or through each other: only then does
+            // the next barrier need its own edge to the last one.
             boolean segmentBypassesBarrier = false;
+            Set<String> afterBarrier = new HashSet<>();
             int lastBarrier = -1;
             for (int i : sequence) {
                 if (!included[i]) {
@@ -270,9 +273,17 @@ public final class Planner {
                     lastBarrier = i;
                     segment = new ArrayList<>();
                     segmentBypassesBarrier = false;
+                    afterBarrier.clear();
+                    afterBarrier.add(keys[i]);
                 } else {
                     segment.add(i);
-                    segmentBypassesBarrier |= explicit;
+                    boolean waits = lastBarrier < 0
+                            || deps.stream().anyMatch(d -> afterBarrier.contains(d.key()));
+                    if (waits) {
+                        afterBarrier.add(keys[i]);
+                    } else {
+                        segmentBypassesBarrier = true;
+                    }
                 }
             }
         }

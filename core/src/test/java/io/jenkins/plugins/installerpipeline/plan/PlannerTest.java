@@ -88,6 +88,13 @@ public class PlannerTest {
     }
 
     @Test
+    public void aStepThatReachesTheBarrierThroughAnotherAddsNoExtraEdge() {
+        Plan plan = plan("steps:\n  - command: a\n  - wait\n  - command: deb\n    key: deb\n"
+                + "  - command: pi\n    key: pi\n    depends_on: deb\n  - wait\n  - command: last\n");
+        assertThat(deps(plan, "step-5")).containsExactly("deb", "pi");
+    }
+
+    @Test
     public void allowFailureIsKeptOnTheEdge() {
         Plan plan = plan("steps:\n  - command: a\n    key: a\n  - command: b\n    key: b\n"
                 + "  - command: c\n    key: c\n    depends_on:\n      - step: a\n        allow_failure: true\n      - b\n"
