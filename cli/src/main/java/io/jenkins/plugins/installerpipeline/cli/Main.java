@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             InterpolateCommand.class,
             PlanCommand.class,
+            ConvertCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,97 @@
+package io.jenkins.plugins.installerpipeline.cli;
+
+import io.jenkins.plugins.installerpipeline.convert.ConversionResult;
+import io.jenkins.plugins.installerpipeline.convert.ConvertOptions;
+import io.jenkins.plugins.installerpipeline.convert.JenkinsfileConverter;
+import io.jenkins.plugins.installerpipeline.convert.JenkinsfileStyle;
+import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code convert FILE [--jobs SLUG=JOB ...] [--style declarative|scripted]}: a Jenkinsfile for a Buildkite pipeline. */
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Prints a Jenkinsfile for a Buildkite pipeline definition that uses the Installer Pipeline plugin's steps:"
+                    + " trigger steps become one triggerInstallers call, a conditional block becomes blockUnlessTag,"
+                    + " command steps become stages running sh on the agent label of agents.queue.",
+            "Constructs without a faithful Jenkins form are kept as comments and reported on standard error as"
+                    + " FILE:LINE:COL: warning: MESSAGE. See docs/migrating-from-buildkite.md.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the Jenkinsfile was printed (warnings, if any, on standard error)",
+            "1:the definition is invalid (diagnostics on standard error)",
+            "2:usage error or unreadable file",
+        })
+final class ConvertCommand implements Callable<Integer> {
+
+    /** Output syntaxes. */
+    enum Style { declarative, scripted }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline definition to convert.")
+    Path file;
+
+    @Option(names = "--jobs", paramLabel = "SLUG=JOB", arity = "1..*",
+            description = "The Jenkins job (full name) that runs the pipeline SLUG, passed to triggerInstallers as"
+                    + " jobs; repeatable. Slugs not given resolve beside the package job.")
+    Map<String, String> jobs = new LinkedHashMap<>();
+
+    @Option(names = "--style", paramLabel = "STYLE", defaultValue = "declarative",
+            description = "declarative (default) or scripted.")
+    Style style;
+
+    @Option(names = "--definition", paramLabel = "PATH",
+            description = "Workspace path of the definition, read at run time by readPipelineDefinition when an if,"
+                    + " branches or skip needs the engine (default: FILE as given).")
+    String definitionPath;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String text;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new IOException("is a directory");
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println(file + ": error: cannot read file: " + (e instanceof java.nio.file.NoSuchFileException
+                    ? "no such file" : e.getMessage()));
+            err.flush();
+            return Main.USAGE;
+        }
+        ConvertOptions options = new ConvertOptions(
+                style == Style.scripted ? JenkinsfileStyle.SCRIPTED : JenkinsfileStyle.DECLARATIVE,
+                jobs, Optional.ofNullable(definitionPath));
+        ConversionResult result = JenkinsfileConverter.convert(file.toString(), text, options);
+        for (Diagnostic d : result.diagnostics().all()) {
+            err.println(d.format());
+        }
+        err.flush();
+        if (result.jenkinsfile().isEmpty()) {
+            return 1;
+        }
+        out.print(result.jenkinsfile().get());
+        out.flush();
+        return 0;
+    }
+}
