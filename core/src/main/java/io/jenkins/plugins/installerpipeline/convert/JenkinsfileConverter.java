@@ -226,6 +226,10 @@ public final class JenkinsfileConverter {
                 }
             }
             flush(shell, body);
+            if (body.stream().allMatch(Action.Note.class::isInstance)) {
+                // Every line was flagged; a declarative steps block must still hold a step.
+                body.add(new Action.Call("echo 'Nothing to run here: see the comments above.'"));
+            }
             stashes.getOrDefault(keyOf.get(step), List.of()).forEach(pattern -> body.add(new Action.Call(
                     "stash name: " + Groovy.quote(stashName(keyOf.get(step), pattern)) + ", includes: "
                             + Groovy.quote(pattern) + ", allowEmpty: true")));

@@ -1,0 +1,288 @@
+package io.jenkins.plugins.installerpipeline.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import groovy.lang.GroovyShell;
+import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
+import java.util.Map;
+import org.junit.Test;
+
+/** What each Buildkite construct becomes, and the warnings for what has no faithful Jenkins form. */
+public class JenkinsfileConverterTest {
+
+    private static ConversionResult convert(String yaml, ConvertOptions options) {
+        ConversionResult result = JenkinsfileConverter.convert("pipeline.yml", yaml, options);
+        result.jenkinsfile().ifPresent(j -> assertThat(GroovySyntax.problems("Jenkinsfile", j)).as(j).isEmpty());
+        return result;
+    }
+
+    private static String declarative(String yaml) {
+        return convert(yaml, ConvertOptions.defaults()).jenkinsfile().orElseThrow();
+    }
+
+    private static String scripted(String yaml) {
+        return convert(yaml, ConvertOptions.defaults().withStyle(JenkinsfileStyle.SCRIPTED)).jenkinsfile().orElseThrow();
+    }
+
+    @Test
+    public void theGroovyCheckRejectsBrokenGroovy() {
+        // The parse check used on every generated Jenkinsfile can fail.
+        assertThat(GroovySyntax.problems("Jenkinsfile", "pipeline { stages { stage('x') { steps { sh 'a' }")).isPresent();
+        assertThat(GroovySyntax.problems("Jenkinsfile", "sh 'unterminated")).isPresent();
+    }
+
+    @Test
+    public void commandStepKeepsAgentEnvTimeoutRetrySoftFailAndArtifacts() {
+        String yaml = """
+                steps:
+                  - label: Test
+                    command: make test
+                    env:
+                      PYTHON: "3.12"
+                    agents:
+                      queue: linux
+                    timeout_in_minutes: 30
+                    retry:
+                      automatic:
+                        limit: 2
+                    soft_fail: true
+                    artifact_paths: "reports/*.xml"
+                """;
+        assertThat(declarative(yaml)).contains("""
+                        stage('Test') {
+                            agent { label 'linux' }
+                            environment {
+                                PYTHON = '3.12'
+                            }
+                            steps {
+                                catchError(buildResult: 'SUCCESS', stageResult: 'UNSTABLE') {
+                                    retry(3) {
+                                        timeout(time: 30, unit: 'MINUTES') {
+                                            sh 'make test'
+                                        }
+                                    }
+                                }
+                            }
+                            post {
+                                always {
+                                    archiveArtifacts artifacts: 'reports/*.xml', allowEmptyArchive: true
+                                }
+                            }
+                        }
+                """);
+        assertThat(scripted(yaml)).contains("node('linux') {", "withEnv(['PYTHON=3.12']) {", "} finally {");
+    }
+
+    @Test
+    public void commandsRunAsOneScriptKeptByteForByte() throws Exception {
+        String yaml = """
+                steps:
+                  - command:
+                      - cd dist
+                      - echo 'it'"'"'s' "$HOME" \\\\ ${BUILDKITE_TAG:-none}
+                """;
+        String jenkinsfile = declarative(yaml);
+        int start = jenkinsfile.indexOf("sh '''") + "sh '''".length();
+        int end = jenkinsfile.indexOf("'''", start);
+        String script = (String) new GroovyShell().evaluate("'''" + jenkinsfile.substring(start, end) + "'''");
+        assertThat(script).isEqualTo("\ncd dist\necho 'it'\"'\"'s' \"$HOME\" \\\\ ${BUILDKITE_TAG:-none}\n"
+                + " ".repeat(16));
+    }
+
+    @Test
+    public void tagConditionBecomesBuildingTagAndOtherConditionsAskTheEngine() {
+        String yaml = """
+                steps:
+                  - label: Release
+                    command: make release
+                    if: build.tag != null
+                  - label: Nightly
+                    command: make nightly
+                    if: build.source == "schedule"
+                  - label: Main only
+                    command: make docs
+                    branches: main
+                """;
+        String d = declarative(yaml);
+        assertThat(d).contains("buildingTag()")
+                .contains("buildkitePlan = readPipelineDefinition file: 'pipeline.yml'")
+                .contains("expression { included('step-2') }")
+                .contains("expression { included('step-3') }")
+                .contains("boolean included(String key) {");
+        String s = scripted(yaml);
+        assertThat(s).contains("if (env.TAG_NAME) {", "if (included('step-2')) {");
+        String custom = convert(yaml, ConvertOptions.defaults().withDefinitionPath(".buildkite/pipeline.yml"))
+                .jenkinsfile().orElseThrow();
+        assertThat(custom).contains("readPipelineDefinition file: '.buildkite/pipeline.yml'");
+    }
+
+    @Test
+    public void withoutEngineConditionsNoDefinitionIsRead() {
+        assertThat(declarative("steps:\n  - command: make\n")).doesNotContain("readPipelineDefinition", "included(");
+    }
+
+    @Test
+    public void stepsOfOneLayerRunInParallelAndWaitOrdersThem() {
+        String yaml = """
+                steps:
+                  - label: A
+                    command: a
+                  - label: B
+                    command: b
+                  - wait
+                  - label: C
+                    command: c
+                """;
+        String d = declarative(yaml);
+        assertThat(d).contains("stage('A + B') {\n            parallel {\n                stage('A') {");
+        assertThat(d.indexOf("stage('C')")).isGreaterThan(d.indexOf("stage('B')"));
+        assertThat(scripted(yaml)).contains("parallel(\n    'A': {\n        stage('A') {");
+    }
+
+    @Test
+    public void unconditionalBlockBecomesInputWithParametersAndSubmitters() {
+        String yaml = """
+                steps:
+                  - block: Release?
+                    prompt: Fill in the release details
+                    allowed_teams: [release-managers]
+                    fields:
+                      - text: Version
+                        key: version
+                        hint: Like 0.17.0
+                      - select: Channel
+                        key: channel
+                        default: beta
+                        options:
+                          - label: Beta
+                            value: beta
+                          - label: Stable
+                            value: stable
+                """;
+        assertThat(declarative(yaml)).contains("""
+                input message: 'Fill in the release details', submitter: 'release-managers', parameters: [
+                                    string(name: 'version', defaultValue: '', description: 'Version: Like 0.17.0'),
+                                    choice(name: 'channel', choices: ['beta', 'stable'], description: 'Channel')
+                                ]""");
+    }
+
+    @Test
+    public void conditionalBlockBecomesBlockUnlessTag() {
+        String yaml = """
+                steps:
+                  - block: "Build?"
+                    if: build.env("LE_KOLIBRI_RELEASE") == "false"
+                  - command: make
+                """;
+        assertThat(declarative(yaml))
+                .contains("blockUnlessTag condition: 'build.env(\"LE_KOLIBRI_RELEASE\") == \"false\"', message: 'Build?'")
+                .doesNotContain("when {");
+    }
+
+    @Test
+    public void triggersBecomeOneCallWithJobsBranchAsyncAndConditions() {
+        String yaml = """
+                steps:
+                  - trigger: kolibri-windows
+                    key: win
+                    async: true
+                    build:
+                      branch: release-v0.17.x
+                      env:
+                        LE_KOLIBRI_RELEASE: "${BUILDKITE_TAG:-false}"
+                  - trigger: kolibri-raspbian-image
+                    depends_on: win
+                """;
+        ConvertOptions options = ConvertOptions.defaults().withJobs(Map.of("kolibri-windows", "/installers/windows"));
+        String d = convert(yaml, options).jenkinsfile().orElseThrow();
+        assertThat(d).contains("[job: 'kolibri-windows', branch: 'release-v0.17.x', env: [LE_KOLIBRI_RELEASE:"
+                        + " '${BUILDKITE_TAG:-false}'], async: true]",
+                "[job: 'kolibri-raspbian-image', dependsOn: 'kolibri-windows']",
+                "jobs: ['kolibri-windows': '/installers/windows']");
+        String conditional = declarative("""
+                steps:
+                  - trigger: kolibri-debian
+                    if: build.tag != null
+                  - trigger: kolibri-macos
+                """);
+        assertThat(conditional).contains("script {", "def installers = []",
+                "if (env.TAG_NAME) { installers << [job: 'kolibri-debian'] }",
+                "installers << [job: 'kolibri-macos']", "triggerInstallers installers: installers");
+    }
+
+    @Test
+    public void constructsWithoutJenkinsFormAreCommentsAndWarningsWithTheirLine() {
+        String yaml = """
+                notify:
+                  - email: dev@example.org
+                steps:
+                  - label: Matrix
+                    command: make
+                    matrix: ["a", "b"]
+                    plugins:
+                      - docker#v5.0.0:
+                          image: python
+                    concurrency: 1
+                    concurrency_group: deploy
+                  - command: buildkite-agent pipeline upload .buildkite/more.yml
+                  - command: buildkite-agent meta-data set x y
+                """;
+        ConversionResult result = convert(yaml, ConvertOptions.defaults());
+        assertThat(result.diagnostics().hasErrors()).isFalse();
+        assertThat(result.diagnostics().warnings()).extracting(Diagnostic::format)
+                .anyMatch(w -> w.startsWith("pipeline.yml:1:1: warning: notify is not converted"))
+                .anyMatch(w -> w.startsWith("pipeline.yml:4:") && w.contains("matrix"))
+                .anyMatch(w -> w.startsWith("pipeline.yml:8:") && w.contains("plugin docker#v5.0.0"))
+                .anyMatch(w -> w.startsWith("pipeline.yml:4:") && w.contains("concurrency 1 in group 'deploy'"))
+                .anyMatch(w -> w.startsWith("pipeline.yml:12:14: warning:") && w.contains("pipeline upload"))
+                .anyMatch(w -> w.startsWith("pipeline.yml:13:14: warning:") && w.contains("meta-data set"));
+        assertThat(result.jenkinsfile().orElseThrow())
+                .contains("// not converted: notify", "// not converted: matrix",
+                        "// not converted: buildkite-agent pipeline upload .buildkite/more.yml")
+                .doesNotContain("sh 'buildkite-agent");
+    }
+
+    @Test
+    public void artifactLinesAreReplacedWhereTheIntentIsClear() {
+        String yaml = """
+                steps:
+                  - key: build
+                    command:
+                      - buildkite-agent artifact download "dist/*.whl" wheels/ --build "$LE_TRIGGERED_FROM_BUILD_ID"
+                      - make
+                      - buildkite-agent artifact upload 'out/*.exe'
+                  - command: buildkite-agent artifact download 'dist/*.whl' . && make
+                """;
+        ConversionResult result = convert(yaml, ConvertOptions.defaults());
+        String jenkinsfile = result.jenkinsfile().orElseThrow();
+        assertThat(jenkinsfile).containsPattern("dir\\('wheels'\\) \\{\n *fetchUpstreamArtifacts includes: 'dist/\\*.whl'\n")
+                .contains("archiveArtifacts artifacts: 'out/*.exe'\n")
+                // declarative needs a step in every steps block
+                .contains("echo 'Nothing to run here: see the comments above.'");
+        assertThat(result.diagnostics().warnings()).extracting(Diagnostic::format)
+                .containsExactly("pipeline.yml:7:14: warning: not converted in command step at 7:5:"
+                        + " buildkite-agent artifact download 'dist/*.whl' . && make: the line does more than call"
+                        + " buildkite-agent: kept as a comment");
+    }
+
+    @Test
+    public void invalidDefinitionGivesErrorsAndNoJenkinsfile() {
+        ConversionResult result = convert("steps:\n  - command: make\n    depends_on: nowhere\n", ConvertOptions.defaults());
+        assertThat(result.jenkinsfile()).isEmpty();
+        assertThat(result.diagnostics().errors()).extracting(Diagnostic::format)
+                .anyMatch(e -> e.startsWith("pipeline.yml:3:") && e.contains("nowhere"));
+    }
+
+    @Test
+    public void stageNamesAreUniqueAndQuoted() {
+        String d = declarative("""
+                steps:
+                  - label: "Bob's build"
+                    command: a
+                  - wait
+                  - label: "Bob's build"
+                    command: b
+                """);
+        assertThat(d).contains("stage('Bob\\'s build') {", "stage('Bob\\'s build (2)') {");
+    }
+}
