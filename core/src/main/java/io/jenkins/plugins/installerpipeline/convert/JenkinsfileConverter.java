@@ -109,6 +109,7 @@ public final class JenkinsfileConverter {
         /** Stashes needed by downloads from this build: producing step key to the patterns to stash. */
         private final Map<String, List<String>> stashes = new LinkedHashMap<>();
         private boolean needsPlan;
+        private Plan plan;
 
         Conversion(PipelineDefinition definition, String text, ConvertOptions options) {
             this.definition = definition;
@@ -124,6 +125,7 @@ public final class JenkinsfileConverter {
                 return Optional.empty();
             }
             Plan plan = planned.plan().get();
+            this.plan = plan;
             List<Step> all = definition.allSteps();
             for (int i = 0; i < all.size(); i++) {
                 String key = plan.steps().get(i).key();
@@ -174,6 +176,7 @@ public final class JenkinsfileConverter {
         private Stage command(CommandStep step) {
             List<String> notes = new ArrayList<>();
             common(step, notes);
+            waitsForTriggers(step, notes);
             Optional<String> agent = agent(step, notes);
             Optional<Integer> attempts = step.retry().flatMap(retry -> retry(step, retry, notes));
             if (!step.softFail().exitStatuses().isEmpty() && !step.softFail().anyExitStatus()) {
@@ -488,6 +491,36 @@ public final class JenkinsfileConverter {
                         + " triggerInstallers(wait: true, propagate: false) and inspect the returned states", notes);
             }
             return Groovy.map(entry);
+        }
+
+        /**
+         * Flags a step that waits for non-async trigger steps (directly or through wait/block barriers): on Buildkite
+         * such a trigger finishes when its build finishes or blocks, while triggerInstallers returns once every
+         * installer build runs or is paused at its gate.
+         */
+        private void waitsForTriggers(Step step, List<String> notes) {
+            List<String> slugs = new ArrayList<>();
+            collectTriggers(keyOf.get(step), slugs, new HashSet<>());
+            if (!slugs.isEmpty()) {
+                warn(step.location(), step, "waits for the trigger steps " + slugs + ", which on Buildkite finish"
+                        + " when their builds finish or block; triggerInstallers returns once every installer build"
+                        + " runs or is paused at its gate: to use the installers' outputs, call"
+                        + " uploadReleaseArtifact(fromInstallers: true) or triggerInstallers(wait: true)", notes);
+            }
+        }
+
+        private void collectTriggers(String key, List<String> slugs, Set<String> seen) {
+            for (var dependency : plan.step(key).orElseThrow().dependsOn()) {
+                if (!seen.add(dependency.key())) {
+                    continue;
+                }
+                Step target = byKey.get(dependency.key());
+                if (target instanceof TriggerStep trigger && !trigger.async()) {
+                    slugs.add(trigger.pipeline());
+                } else if (target instanceof WaitStep || target instanceof BlockStep) {
+                    collectTriggers(dependency.key(), slugs, seen);
+                }
+            }
         }
 
         private void wait(WaitStep step) {

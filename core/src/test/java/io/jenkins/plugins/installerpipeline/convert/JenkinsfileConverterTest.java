@@ -211,6 +211,24 @@ public class JenkinsfileConverterTest {
     }
 
     @Test
+    public void aStepWaitingForNonAsyncTriggersIsFlagged() {
+        String yaml = """
+                steps:
+                  - trigger: kolibri-debian
+                  - trigger: kolibri-macos
+                    async: true
+                  - wait
+                  - label: Publish
+                    command: make publish
+                """;
+        assertThat(convert(yaml, ConvertOptions.defaults()).diagnostics().warnings()).extracting(Diagnostic::format)
+                .singleElement().asString()
+                .startsWith("pipeline.yml:6:5: warning: 'Publish': waits for the trigger steps [kolibri-debian], which");
+        assertThat(convert(yaml.replace("  - trigger: kolibri-debian\n", ""), ConvertOptions.defaults())
+                .diagnostics().warnings()).isEmpty();
+    }
+
+    @Test
     public void constructsWithoutJenkinsFormAreCommentsAndWarningsWithTheirLine() {
         String yaml = """
                 notify:

@@ -76,7 +76,7 @@ public class KolibriJenkinsfilesTest {
     public void packageTriggersBecomeOneCallKeepingTheDependencyAndEnvironment() throws IOException {
         ConversionResult result = convert(EXAMPLES.resolve("package.yml"), JenkinsfileStyle.DECLARATIVE);
         String jenkinsfile = result.jenkinsfile().orElseThrow();
-        assertThat(jenkinsfile.split("triggerInstallers", -1)).hasSize(2);
+        assertThat(jenkinsfile.split("triggerInstallers installers:", -1)).hasSize(2);
         assertThat(jenkinsfile)
                 .contains("[job: 'kolibri-raspbian-image', env: [LE_TRIGGERED_FROM_BUILD_ID: '${BUILDKITE_BUILD_ID}',"
                         + " LE_TRIGGERED_FROM_JOB_ID: '${BUILDKITE_JOB_ID}', LE_KOLIBRI_RELEASE: '${BUILDKITE_TAG:-false}'],"
@@ -84,8 +84,15 @@ public class KolibriJenkinsfilesTest {
                 .contains("buildingTag()")
                 .contains("agent { label 'linux' }")
                 .contains("archiveArtifacts artifacts: 'dist/*.whl, dist/*.pex, dist/*.tar.gz', allowEmptyArchive: true");
-        // The release upload downloads every artifact of the build: no faithful form, so flagged with its line.
+        // The release upload waits for the installers and downloads every artifact of the build: neither has a
+        // faithful form, so both are flagged with their line.
         assertThat(result.diagnostics().warnings()).extracting(Diagnostic::format).containsExactly(
+                "examples/kolibri/package.yml:55:5: warning: 'upload-release': waits for the trigger steps"
+                        + " [kolibri-android-installer, kolibri-debian, kolibri-windows, kolibri-macos,"
+                        + " kolibri-raspbian-image], which on Buildkite finish when their builds finish or block;"
+                        + " triggerInstallers returns once every installer build runs or is paused at its gate: to use"
+                        + " the installers' outputs, call uploadReleaseArtifact(fromInstallers: true) or"
+                        + " triggerInstallers(wait: true)",
                 "examples/kolibri/package.yml:59:9: warning: not converted in 'upload-release': buildkite-agent artifact"
                         + " download 'dist/*' .: downloads 'dist/*' from this build, which no single step's"
                         + " artifact_paths produces: share files between stages with stash/unstash, or publish"
