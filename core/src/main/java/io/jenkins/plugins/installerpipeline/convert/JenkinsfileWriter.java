@@ -113,8 +113,15 @@ final class JenkinsfileWriter {
                 + ", allowEmptyArchive: true";
     }
 
-    private static String parallelName(List<Stage> layer) {
-        return layer.stream().map(Stage::name).collect(Collectors.joining(" + "));
+    /** The name of the stage holding a parallel layer; declarative syntax needs stage names unique. */
+    private static String parallelName(ConvertedPipeline pipeline, List<Stage> layer) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        pipeline.layers().forEach(l -> l.forEach(s -> taken.add(s.name())));
+        String name = layer.stream().map(Stage::name).collect(Collectors.joining(" + "));
+        while (taken.contains(name)) {
+            name = name + " (parallel)";
+        }
+        return name;
     }
 
     // ---- declarative -----------------------------------------------------------------------------------------------
@@ -138,7 +145,7 @@ final class JenkinsfileWriter {
             if (layer.size() == 1) {
                 declarativeStage(layer.get(0));
             } else {
-                open("stage(" + Groovy.quote(parallelName(layer)) + ") {");
+                open("stage(" + Groovy.quote(parallelName(pipeline, layer)) + ") {");
                 open("parallel {");
                 layer.forEach(this::declarativeStage);
                 close();
