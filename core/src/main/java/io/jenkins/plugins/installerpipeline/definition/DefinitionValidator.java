@@ -63,7 +63,7 @@ public final class DefinitionValidator {
         } else if (value.codePointCount(0, value.length()) > MAX_KEY_LENGTH) {
             out.add(Diagnostic.error(key.location(), "step key '" + value + "' is "
                     + value.codePointCount(0, value.length()) + " characters long, more than " + MAX_KEY_LENGTH));
-        } else if (UUID.matcher(value).matches()) {
+        } else if (value.length() == 36 && UUID.matcher(value).matches()) {
             out.add(Diagnostic.error(key.location(), "step key '" + value
                     + "' looks like a UUID, which Buildkite reserves for step ids: choose a name"));
         }

@@ -2,10 +2,8 @@ package io.jenkins.plugins.installerpipeline.definition;
 
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.diagnostic.SourceLocation;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +36,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class YamlTree {
 
     private static final String YAML_TAG_PREFIX = Tag.PREFIX;
-    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
-            Tag.TIMESTAMP, Tag.BINARY, Tag.MERGE, Tag.MAP, Tag.SEQ);
 
     private final String file;
     private final ScalarTransform transform;
@@ -67,11 +63,18 @@ final class YamlTree {
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(false);
         options.setProcessComments(false);
-        Parser parser = new ParserImpl(new StreamReader(text), options);
-        Composer composer = new Composer(parser, new Resolver(), options);
+        GuardedParser parser = new GuardedParser(new ParserImpl(new StreamReader(text), options));
+        Composer composer = parser.composer(options);
         Node root;
         try {
             root = composer.getSingleNode();
+        } catch (GuardedParser.RefusedTag e) {
+            diagnostics.add(Diagnostic.error(location(file, e.mark), refusedTag(e.tag)));
+            return Optional.empty();
+        } catch (GuardedParser.RecursiveAlias e) {
+            diagnostics.add(Diagnostic.error(location(file, e.mark),
+                    "recursive YAML alias: a list or mapping contains itself"));
+            return Optional.empty();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             diagnostics.add(Diagnostic.error(location(file, mark), yamlMessage(e)));
@@ -86,7 +89,8 @@ final class YamlTree {
                     "file is empty: expected a mapping with 'steps'"));
             return Optional.empty();
         }
-        if (!checkTagsAndExpansion(file, root, limits, diagnostics)) {
+        // Without aliases the tree is a tree: SnakeYAML's own limits already bound its size and depth.
+        if (!parser.aliasUses().isEmpty() && !checkExpansion(file, parser.aliasUses(), limits, diagnostics)) {
             return Optional.empty();
         }
         return Optional.of(root);
@@ -104,11 +108,15 @@ final class YamlTree {
         }
     }
 
+    private static String refusedTag(String tag) {
+        return "YAML tag " + shortTag(tag)
+                + " is not allowed: only plain data (strings, numbers, booleans, lists, mappings) is read";
+    }
+
     private static String yamlMessage(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         if (problem.startsWith("Global tag is not allowed")) {
-            return "YAML tag " + shortTag(problem.substring(problem.indexOf(':') + 1).trim())
-                    + " is not allowed: only plain data (strings, numbers, booleans, lists, mappings) is read";
+            return refusedTag(problem.substring(problem.indexOf(':') + 1).trim());
         }
         String context = e.getContext() == null ? "" : e.getContext() + ": ";
         return "invalid YAML: " + context + problem;
@@ -130,81 +138,100 @@ final class YamlTree {
     }
 
     /**
-     * Refuses non-plain tags and recursive aliases, and bounds the tree's size and depth once aliases are
-     * expanded, since the model builder walks the expanded tree. Iterative, memoized per node: linear in the
-     * composed (shared) tree even when aliases would expand it exponentially.
+     * Bounds the tree's size and depth once aliases are expanded, since the model builder walks the expanded
+     * tree: each alias use adds the expanded size of its target, and nests the target's depth where it is
+     * written. Targets are measured once each (memoized by identity), so this is linear in the anchored
+     * parts of the document even when aliases would expand it exponentially; unanchored parts are never walked.
+     * An alias follows its anchor and recursion was refused while parsing, so the measured trees are finite and
+     * as deep as the composed tree at most (bounded by SnakeYAML's nesting limit).
      */
-    private static boolean checkTagsAndExpansion(String file, Node root, ReadLimits limits,
+    private static boolean checkExpansion(String file, List<GuardedParser.AliasUse> uses, ReadLimits limits,
             List<Diagnostic> diagnostics) {
-        Map<Node, long[]> done = new IdentityHashMap<>(); // node -> {expanded size, expanded depth}
-        Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Node> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Node node = stack.peek();
-            if (done.containsKey(node)) {
-                stack.pop();
-                continue;
-            }
-            if (inProgress.add(node)) {
-                if (!PLAIN_TAGS.contains(node.getTag())) {
-                    diagnostics.add(Diagnostic.error(location(file, node.getStartMark()),
-                            "YAML tag " + shortTag(node.getTag().getValue())
-                                    + " is not allowed: only plain data (strings, numbers, booleans, lists,"
-                                    + " mappings) is read"));
-                    return false;
+        Expansion expansion = new Expansion(file, limits);
+        long total = 0;
+        try {
+            for (GuardedParser.AliasUse use : uses) {
+                long[] measured = expansion.measure(use.target());
+                total += measured[0];
+                if (total > limits.maxExpandedNodes()) {
+                    throw new Expansion.TooBig(Diagnostic.error(location(file, use.mark()),
+                            "YAML aliases expand the document to more than " + limits.maxExpandedNodes()
+                                    + " nodes, the limit (\"billion laughs\" attack?)"));
                 }
-                for (Node child : children(node)) {
-                    if (inProgress.contains(child) && !done.containsKey(child)) {
-                        diagnostics.add(Diagnostic.error(location(file, child.getStartMark()),
-                                "recursive YAML alias: a list or mapping contains itself"));
-                        return false;
-                    }
-                    if (!done.containsKey(child)) {
-                        stack.push(child);
-                    }
+                if (use.depth() + measured[1] > limits.maxNestingDepth()) {
+                    throw new Expansion.TooBig(Diagnostic.error(location(file, use.mark()),
+                            "YAML aliases nest this value deeper than the limit of " + limits.maxNestingDepth()
+                                    + " levels"));
                 }
-                continue;
             }
-            stack.pop();
+            return true;
+        } catch (Expansion.TooBig e) {
+            diagnostics.add(e.diagnostic);
+            return false;
+        }
+    }
+
+    private static final class Expansion {
+        private final String file;
+        private final ReadLimits limits;
+        private final Map<Node, long[]> anchored = new IdentityHashMap<>(); // {expanded size, expanded depth}
+
+        Expansion(String file, ReadLimits limits) {
+            this.file = file;
+            this.limits = limits;
+        }
+
+        static final class TooBig extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            final transient Diagnostic diagnostic;
+
+            TooBig(Diagnostic diagnostic) {
+                super(diagnostic.message(), null, false, false);
+                this.diagnostic = diagnostic;
+            }
+        }
+
+        long[] measure(Node node) {
+            boolean shared = node.getAnchor() != null;
+            if (shared) {
+                long[] known = anchored.get(node);
+                if (known != null) {
+                    return known;
+                }
+            }
             long size = 1;
             long depth = 0;
-            for (Node child : children(node)) {
-                long[] c = done.get(child);
-                size = Math.min(size + c[0], Long.MAX_VALUE / 4);
-                depth = Math.max(depth, c[1]);
+            if (node instanceof SequenceNode seq) {
+                for (Node child : seq.getValue()) {
+                    long[] c = measure(child);
+                    size += c[0];
+                    depth = Math.max(depth, c[1]);
+                }
+            } else if (node instanceof MappingNode map) {
+                for (NodeTuple tuple : map.getValue()) {
+                    long[] k = measure(tuple.getKeyNode());
+                    long[] v = measure(tuple.getValueNode());
+                    size += k[0] + v[0];
+                    depth = Math.max(depth, Math.max(k[1], v[1]));
+                }
             }
             depth++;
             if (size > limits.maxExpandedNodes()) {
-                diagnostics.add(Diagnostic.error(location(file, node.getStartMark()),
+                throw new TooBig(Diagnostic.error(location(file, node.getStartMark()),
                         "YAML aliases expand this value to more than " + limits.maxExpandedNodes()
                                 + " nodes, the limit (\"billion laughs\" attack?)"));
-                return false;
             }
-            if (depth > limits.maxNestingDepth() + 1) {
-                diagnostics.add(Diagnostic.error(location(file, node.getStartMark()),
+            if (depth > limits.maxNestingDepth()) {
+                throw new TooBig(Diagnostic.error(location(file, node.getStartMark()),
                         "YAML aliases nest this value deeper than the limit of " + limits.maxNestingDepth()
                                 + " levels"));
-                return false;
             }
-            done.put(node, new long[] {size, depth});
-        }
-        return true;
-    }
-
-    private static List<Node> children(Node node) {
-        if (node instanceof SequenceNode seq) {
-            return seq.getValue();
-        }
-        if (node instanceof MappingNode map) {
-            List<Node> all = new ArrayList<>(map.getValue().size() * 2);
-            for (NodeTuple t : map.getValue()) {
-                all.add(t.getKeyNode());
-                all.add(t.getValueNode());
+            long[] result = {size, depth};
+            if (shared) {
+                anchored.put(node, result);
             }
-            return all;
+            return result;
         }
-        return List.of();
     }
 
     private static String shortTag(String tag) {
