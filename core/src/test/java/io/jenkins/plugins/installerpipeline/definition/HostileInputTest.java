@@ -91,6 +91,23 @@ public class HostileInputTest {
     }
 
     @Test
+    public void recursiveMappingAlias() {
+        assertThat(diagnostics("a: &m {b: {c: *m}}\nsteps: [wait]\n")).containsExactly(
+                "p.yml:1:15: error: recursive YAML alias: a list or mapping contains itself");
+    }
+
+    @Test
+    public void redefinedAnchorIsNotMistakenForRecursion() {
+        assertThat(Yaml.read("a: &x [&x {command: y}, *x]\nsteps: [wait]\n").diagnostics().hasErrors()).isFalse();
+    }
+
+    @Test
+    public void undefinedAlias() {
+        assertThat(diagnostics("steps: [*nothing]\n")).containsExactly(
+                "p.yml:1:9: error: invalid YAML: found undefined alias nothing");
+    }
+
+    @Test
     public void recursiveKeyIsRefused() {
         assertThat(diagnostics("? &k [*k]\n: v\nsteps: [wait]\n")).hasSize(1).allMatch(d -> d.contains("error:"));
     }
