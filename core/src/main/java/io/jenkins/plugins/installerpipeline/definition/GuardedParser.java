@@ -16,7 +16,9 @@ import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -77,9 +79,24 @@ final class GuardedParser implements Parser {
         this.delegate = delegate;
     }
 
-    /** A composer over this parser that tells it which node each anchor names. */
-    Composer composer(LoaderOptions options) {
+    /** Receives each top-level step as soon as it is composed. */
+    interface StepSink {
+        /** Returns the node to keep in the tree in its place (a small placeholder once the step is read). */
+        Node composed(Node step);
+    }
+
+    /**
+     * A composer over this parser that tells it which node each anchor names, and hands each top-level step
+     * (an unanchored mapping directly under the root's {@code steps}) to {@code sink} as soon as it is composed.
+     * Reading steps while composing keeps only one step's nodes alive at a time, instead of the whole document's:
+     * for big definitions, holding every node made garbage collection the largest cost.
+     */
+    Composer composer(LoaderOptions options, StepSink sink) {
         return new Composer(this, new Resolver(), options) {
+            private int collectionDepth;
+            private Node lastRootKey;
+            private boolean inRootSteps;
+
             @Override
             protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
                 return anchored(anchor, super.composeScalarNode(anchor, blockComments));
@@ -87,12 +104,48 @@ final class GuardedParser implements Parser {
 
             @Override
             protected Node composeSequenceNode(String anchor) {
-                return anchored(anchor, super.composeSequenceNode(anchor));
+                collectionDepth++;
+                try {
+                    return anchored(anchor, super.composeSequenceNode(anchor));
+                } finally {
+                    collectionDepth--;
+                }
             }
 
             @Override
             protected Node composeMappingNode(String anchor) {
-                return anchored(anchor, super.composeMappingNode(anchor));
+                Node node;
+                collectionDepth++;
+                try {
+                    node = anchored(anchor, super.composeMappingNode(anchor));
+                } finally {
+                    collectionDepth--;
+                }
+                // Root mapping is depth 1, the steps list depth 2: this mapping is one of its items.
+                return inRootSteps && collectionDepth == 2 && anchor == null ? sink.composed(node) : node;
+            }
+
+            @Override
+            protected Node composeKeyNode(MappingNode node) {
+                Node key = super.composeKeyNode(node);
+                if (collectionDepth == 1) {
+                    lastRootKey = key;
+                }
+                return key;
+            }
+
+            @Override
+            protected Node composeValueNode(MappingNode node) {
+                if (collectionDepth != 1 || !(lastRootKey instanceof ScalarNode key)
+                        || !key.getTag().equals(Tag.STR) || !"steps".equals(key.getValue())) {
+                    return super.composeValueNode(node);
+                }
+                inRootSteps = true;
+                try {
+                    return super.composeValueNode(node);
+                } finally {
+                    inRootSteps = false;
+                }
             }
         };
     }

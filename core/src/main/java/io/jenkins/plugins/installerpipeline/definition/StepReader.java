@@ -71,9 +71,15 @@ final class StepReader {
             Kind.GROUP, Set.of("notify"));
 
     private final YamlTree yaml;
+    private Map<Node, Optional<Step>> prebuilt = Map.of();
 
     StepReader(YamlTree yaml) {
         this.yaml = yaml;
+    }
+
+    /** Steps already read while composing, by the placeholder node left in their place. */
+    void usePrebuilt(Map<Node, Optional<Step>> steps) {
+        this.prebuilt = steps;
     }
 
     List<Step> steps(Node node, boolean insideGroup) {
@@ -83,12 +89,13 @@ final class StepReader {
         }
         List<Step> steps = new ArrayList<>(seq.getValue().size());
         for (Node item : seq.getValue()) {
-            step(item, insideGroup).ifPresent(steps::add);
+            Optional<Step> done = prebuilt.get(item);
+            (done != null ? done : step(item, insideGroup)).ifPresent(steps::add);
         }
         return steps;
     }
 
-    private Optional<Step> step(Node node, boolean insideGroup) {
+    Optional<Step> step(Node node, boolean insideGroup) {
         SourceLocation at = yaml.at(node);
         if (node instanceof ScalarNode scalar && !YamlTree.isNull(node)) {
             String text = yaml.string(node, "step").orElse("");

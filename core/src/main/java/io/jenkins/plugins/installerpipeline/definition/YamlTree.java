@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -47,8 +48,20 @@ final class YamlTree {
         this.diagnostics = diagnostics;
     }
 
-    /** The composed root of {@code text}, or empty with the reason added to {@code diagnostics}. */
-    static Optional<Node> compose(String file, String text, ReadLimits limits, List<Diagnostic> diagnostics) {
+    /**
+     * A composed document.
+     *
+     * @param root     the root node
+     * @param prebuilt top-level steps already read while composing, by the placeholder node left in their place
+     */
+    record Composed(Node root, Map<Node, Optional<Step>> prebuilt) {}
+
+    /**
+     * Composes {@code text}, reading each top-level step with {@code readStep} as soon as it is composed (after
+     * its aliases are checked). Empty, with the reason as the only new diagnostic, if the YAML is unusable.
+     */
+    static Optional<Composed> compose(String file, String text, ReadLimits limits, List<Diagnostic> diagnostics,
+            Function<Node, Optional<Step>> readStep) {
         if (text.length() > limits.maxCodePoints()
                 && text.codePointCount(0, text.length()) > limits.maxCodePoints()) {
             diagnostics.add(Diagnostic.error(SourceLocation.startOf(file), "file is "
@@ -64,10 +77,41 @@ final class YamlTree {
         options.setAllowDuplicateKeys(false);
         options.setProcessComments(false);
         GuardedParser parser = new GuardedParser(new ParserImpl(new StreamReader(text), options));
-        Composer composer = parser.composer(options);
+        Expansion expansion = new Expansion(file, limits);
+        Map<Node, Optional<Step>> prebuilt = new IdentityHashMap<>();
+        Composer composer = parser.composer(options, step -> {
+            expansion.check(parser.aliasUses()); // before reading walks the step's aliases
+            Node placeholder = new ScalarNode(Tag.STR, "", step.getStartMark(), step.getEndMark(),
+                    DumperOptions.ScalarStyle.PLAIN);
+            prebuilt.put(placeholder, readStep.apply(step));
+            return placeholder;
+        });
+        int before = diagnostics.size();
         Node root;
         try {
             root = composer.getSingleNode();
+            expansion.check(parser.aliasUses());
+        } catch (Expansion.TooBig e) {
+            diagnostics.subList(before, diagnostics.size()).clear();
+            diagnostics.add(e.diagnostic);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // Problems in steps read before the YAML turned out unusable would only confuse: keep the cause alone.
+            diagnostics.subList(before, diagnostics.size()).clear();
+            return handleComposeFailure(file, e, parser, limits, diagnostics);
+        }
+        if (root == null) {
+            diagnostics.add(Diagnostic.error(SourceLocation.startOf(file),
+                    "file is empty: expected a mapping with 'steps'"));
+            return Optional.empty();
+        }
+        return Optional.of(new Composed(root, prebuilt));
+    }
+
+    private static Optional<Composed> handleComposeFailure(String file, RuntimeException failure, Parser parser,
+            ReadLimits limits, List<Diagnostic> diagnostics) {
+        try {
+            throw failure;
         } catch (GuardedParser.RefusedTag e) {
             diagnostics.add(Diagnostic.error(location(file, e.mark), refusedTag(e.tag)));
             return Optional.empty();
@@ -84,16 +128,6 @@ final class YamlTree {
             diagnostics.add(Diagnostic.error(nextEventLocation(file, parser), limitMessage(e.getMessage(), limits)));
             return Optional.empty();
         }
-        if (root == null) {
-            diagnostics.add(Diagnostic.error(SourceLocation.startOf(file),
-                    "file is empty: expected a mapping with 'steps'"));
-            return Optional.empty();
-        }
-        // Without aliases the tree is a tree: SnakeYAML's own limits already bound its size and depth.
-        if (!parser.aliasUses().isEmpty() && !checkExpansion(file, parser.aliasUses(), limits, diagnostics)) {
-            return Optional.empty();
-        }
-        return Optional.of(root);
     }
 
     static YamlTree over(String file, ScalarTransform transform, List<Diagnostic> diagnostics) {
@@ -138,42 +172,18 @@ final class YamlTree {
     }
 
     /**
-     * Bounds the tree's size and depth once aliases are expanded, since the model builder walks the expanded
-     * tree: each alias use adds the expanded size of its target, and nests the target's depth where it is
-     * written. Targets are measured once each (memoized by identity), so this is linear in the anchored
-     * parts of the document even when aliases would expand it exponentially; unanchored parts are never walked.
-     * An alias follows its anchor and recursion was refused while parsing, so the measured trees are finite and
-     * as deep as the composed tree at most (bounded by SnakeYAML's nesting limit).
+     * Bounds the tree's size and depth once aliases are expanded, since reading walks the expanded tree: each
+     * alias use adds the expanded size of its target, and nests the target's depth where it is written. Targets
+     * are measured once each (memoized by identity), so this is linear in the anchored parts of the document
+     * even when aliases would expand it exponentially; unanchored parts are never walked. An alias follows its
+     * anchor and recursion was refused while parsing, so measured trees are finite and no deeper than the
+     * composed tree (bounded by SnakeYAML's nesting limit).
      */
-    private static boolean checkExpansion(String file, List<GuardedParser.AliasUse> uses, ReadLimits limits,
-            List<Diagnostic> diagnostics) {
-        Expansion expansion = new Expansion(file, limits);
-        long total = 0;
-        try {
-            for (GuardedParser.AliasUse use : uses) {
-                long[] measured = expansion.measure(use.target());
-                total += measured[0];
-                if (total > limits.maxExpandedNodes()) {
-                    throw new Expansion.TooBig(Diagnostic.error(location(file, use.mark()),
-                            "YAML aliases expand the document to more than " + limits.maxExpandedNodes()
-                                    + " nodes, the limit (\"billion laughs\" attack?)"));
-                }
-                if (use.depth() + measured[1] > limits.maxNestingDepth()) {
-                    throw new Expansion.TooBig(Diagnostic.error(location(file, use.mark()),
-                            "YAML aliases nest this value deeper than the limit of " + limits.maxNestingDepth()
-                                    + " levels"));
-                }
-            }
-            return true;
-        } catch (Expansion.TooBig e) {
-            diagnostics.add(e.diagnostic);
-            return false;
-        }
-    }
-
     private static final class Expansion {
         private final String file;
         private final ReadLimits limits;
+        private int checkedUses;
+        private long total;
         private final Map<Node, long[]> anchored = new IdentityHashMap<>(); // {expanded size, expanded depth}
 
         Expansion(String file, ReadLimits limits) {
@@ -188,6 +198,25 @@ final class YamlTree {
             TooBig(Diagnostic diagnostic) {
                 super(diagnostic.message(), null, false, false);
                 this.diagnostic = diagnostic;
+            }
+        }
+
+        /** Checks the alias uses not checked yet. */
+        void check(List<GuardedParser.AliasUse> uses) {
+            for (; checkedUses < uses.size(); checkedUses++) {
+                GuardedParser.AliasUse use = uses.get(checkedUses);
+                long[] measured = measure(use.target());
+                total += measured[0];
+                if (total > limits.maxExpandedNodes()) {
+                    throw new TooBig(Diagnostic.error(location(file, use.mark()),
+                            "YAML aliases expand the document to more than " + limits.maxExpandedNodes()
+                                    + " nodes, the limit (\"billion laughs\" attack?)"));
+                }
+                if (use.depth() + measured[1] > limits.maxNestingDepth()) {
+                    throw new TooBig(Diagnostic.error(location(file, use.mark()),
+                            "YAML aliases nest this value deeper than the limit of " + limits.maxNestingDepth()
+                                    + " levels"));
+                }
             }
         }
 
