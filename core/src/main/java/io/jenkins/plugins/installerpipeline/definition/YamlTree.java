@@ -81,8 +81,8 @@ final class YamlTree {
         Map<Node, Optional<Step>> prebuilt = new IdentityHashMap<>();
         Composer composer = parser.composer(options, step -> {
             expansion.check(parser.aliasUses()); // before reading walks the step's aliases
-            Node placeholder = new ScalarNode(Tag.STR, "", step.getStartMark(), step.getEndMark(),
-                    DumperOptions.ScalarStyle.PLAIN);
+            // No marks: a SnakeYAML mark holds on to a window of the input, which would keep it all alive.
+            Node placeholder = new ScalarNode(Tag.STR, "", null, null, DumperOptions.ScalarStyle.PLAIN);
             prebuilt.put(placeholder, readStep.apply(step));
             return placeholder;
         });
