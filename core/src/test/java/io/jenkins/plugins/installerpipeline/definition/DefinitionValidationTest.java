@@ -97,6 +97,17 @@ public class DefinitionValidationTest {
     }
 
     @Test
+    public void longDependencyChainsAreSearchedWithoutRecursion() {
+        StringBuilder text = new StringBuilder("steps:\n  - {key: s0, command: x, depends_on: s49999}\n");
+        for (int i = 1; i < 50_000; i++) {
+            text.append("  - {key: s").append(i).append(", command: x, depends_on: s").append(i - 1).append("}\n");
+        }
+        assertThat(diagnostics(text.toString())).containsExactly("p.yml:3:39: error: dependency cycle: 's0'"
+                + " -> 's49999' -> 's49998' -> 's49997' -> 's49996' -> ... 49990 more ... -> 's5' -> 's4' -> 's3'"
+                + " -> 's2' -> 's1' -> 's0' (each waits for the next)");
+    }
+
+    @Test
     public void selfDependencyIsACycle() {
         assertThat(diagnostics("steps:\n  - {key: a, command: x, depends_on: a}\n")).containsExactly(
                 "p.yml:2:38: error: dependency cycle: 'a' -> 'a' (each waits for the next)");
