@@ -41,6 +41,7 @@ final class StepReader {
         TYPE_KEYS.put("wait", Kind.WAIT);
         TYPE_KEYS.put("waiter", Kind.WAIT);
         TYPE_KEYS.put("block", Kind.BLOCK);
+        TYPE_KEYS.put("manual", Kind.BLOCK); // deprecated spelling of block
         TYPE_KEYS.put("input", Kind.INPUT);
         TYPE_KEYS.put("trigger", Kind.TRIGGER);
         TYPE_KEYS.put("group", Kind.GROUP);
@@ -103,7 +104,7 @@ final class StepReader {
                 case "wait", "waiter" -> {
                     return Optional.of(new WaitStep(at, StepCommon.empty(), false));
                 }
-                case "block" -> {
+                case "block", "manual" -> {
                     return Optional.of(new BlockStep(at, StepCommon.empty(), Optional.empty(), List.of(),
                             BlockedState.PASSED, List.of()));
                 }
@@ -112,7 +113,7 @@ final class StepReader {
                 }
                 default -> {
                     yaml.error(scalar, "unknown step '" + text
-                            + "': a step written as a string must be wait, waiter, block or input");
+                            + "': a step written as a string must be wait, waiter, block, manual or input");
                     return Optional.empty();
                 }
             }
@@ -216,7 +217,7 @@ final class StepReader {
     /** The label carried by the type key itself: {@code block: "Build?"}, {@code group: Tests}... */
     private Optional<String> typeLabel(Kind kind, Map<String, Entry> attrs) {
         String name = switch (kind) {
-            case BLOCK -> "block";
+            case BLOCK -> attrs.containsKey("manual") ? "manual" : "block";
             case INPUT -> "input";
             case GROUP -> "group";
             case WAIT -> attrs.containsKey("waiter") ? "waiter" : "wait";

@@ -58,8 +58,8 @@ public class DefinitionValidationTest {
         assertThat(diagnostics("steps:\n  - {type: deploy}\n  - build\n")).containsExactly(
                 "p.yml:2:12: error: unknown step type 'deploy': expected command, script, wait, waiter, block,"
                         + " manual, input, trigger or group",
-                "p.yml:3:5: error: unknown step 'build': a step written as a string must be wait, waiter, block"
-                        + " or input");
+                "p.yml:3:5: error: unknown step 'build': a step written as a string must be wait, waiter, block,"
+                        + " manual or input");
     }
 
     @Test
