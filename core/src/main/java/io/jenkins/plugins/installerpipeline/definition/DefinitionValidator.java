@@ -63,7 +63,7 @@ public final class DefinitionValidator {
         } else if (value.codePointCount(0, value.length()) > MAX_KEY_LENGTH) {
             out.add(Diagnostic.error(key.location(), "step key '" + value + "' is "
                     + value.codePointCount(0, value.length()) + " characters long, more than " + MAX_KEY_LENGTH));
-        } else if (UUID.matcher(value).matches()) {
+        } else if (value.length() == 36 && UUID.matcher(value).matches()) {
             out.add(Diagnostic.error(key.location(), "step key '" + value
                     + "' looks like a UUID, which Buildkite reserves for step ids: choose a name"));
         }
@@ -152,16 +152,23 @@ public final class DefinitionValidator {
         }
 
         private Diagnostic cycle(int[] path, int from, int to, int last, int edgeIndex) {
-            StringBuilder names = new StringBuilder();
+            // A long cycle is named by its ends: the message must stay readable.
+            List<String> names = new ArrayList<>();
+            int length = to - from;
             for (int i = from; i < to; i++) {
-                names.append(all.get(path[i]).displayName()).append(" -> ");
+                if (length > 12 && i == from + 5) {
+                    names.add("... " + (length - 10) + " more ...");
+                    i = to - 6;
+                    continue;
+                }
+                names.add(all.get(path[i]).displayName());
             }
-            names.append(all.get(path[from]).displayName());
+            names.add(all.get(path[from]).displayName());
             Step closing = all.get(last);
             List<Dependency> deps = closing.dependsOn();
             // The closing edge is a depends_on entry, or (for a group) its membership edge.
             var location = edgeIndex < deps.size() ? deps.get(edgeIndex).location() : closing.location();
-            return Diagnostic.error(location, "dependency cycle: " + names + " (each waits for the next)");
+            return Diagnostic.error(location, "dependency cycle: " + String.join(" -> ", names) + " (each waits for the next)");
         }
     }
 }

@@ -22,9 +22,13 @@ public class DefinitionReaderTest {
                   - "wait"
                   - waiter
                   - block
+                  - manual
                   - input
+                  - manual: Deprecated spelling
                 """);
-        assertThat(d.steps()).extracting(Step::typeName).containsExactly("wait", "wait", "wait", "block", "input");
+        assertThat(d.steps()).extracting(Step::typeName)
+                .containsExactly("wait", "wait", "wait", "block", "block", "input", "block");
+        assertThat(d.steps().get(6).label()).contains("Deprecated spelling");
         assertThat(d.steps().get(1).location()).isEqualTo(new SourceLocation("p.yml", 3, 5));
     }
 
