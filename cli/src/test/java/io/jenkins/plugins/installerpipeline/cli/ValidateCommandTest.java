@@ -37,8 +37,8 @@ public class ValidateCommandTest {
     @Test
     public void shippedExamplesAreValid() {
         String dir = Path.of("..", "examples", "kolibri").toString();
-        int code = run("validate", dir + "/package.yml", dir + "/android.yml", dir + "/windows.yml",
-                dir + "/macos.yml", dir + "/debian.yml", dir + "/raspberry-pi.yml");
+        int code = run("validate", dir + "/package.yml", dir + "/kolibri-android-installer.yml", dir + "/kolibri-windows.yml",
+                dir + "/kolibri-macos.yml", dir + "/kolibri-debian.yml", dir + "/kolibri-raspbian-image.yml");
         assertThat(code).isZero();
         assertThat(out.toString()).isEmpty();
         assertThat(err.toString()).isEmpty();
