@@ -62,6 +62,24 @@ public class ValidateCommandTest {
     }
 
     @Test
+    public void invalidConditionsAndExpansionsAreReportedWhereTheyAre() throws IOException {
+        String f = file("c.yml", """
+                steps:
+                  - block: "Build :windows:?"
+                    if: LE_KOLIBRI_RELEASE == "false"
+                  - command: "echo ${BROKEN"
+                  - trigger: kolibri-windows
+                    if: 'build.tag'
+                """);
+        assertThat(run("validate", f)).isEqualTo(1);
+        String[] lines = out.toString().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith(f + ":3:9: error: `LE_KOLIBRI_RELEASE` is not a variable");
+        assertThat(lines[1]).startsWith(f + ":4:20: error: `${BROKEN` is not closed");
+        assertThat(lines[2]).startsWith(f + ":6:10: error: a condition must be true or false, but `build.tag` is a string");
+    }
+
+    @Test
     public void hostileInputIsAnErrorNotACrash() throws IOException {
         String f = file("h.yml", "steps:\n  - !!java.net.URL [\"http://x\"]\n");
         assertThat(run("validate", f)).isEqualTo(1);

@@ -31,6 +31,13 @@ public final class DefinitionValidator {
         for (int i = 0; i < all.size(); i++) {
             Step step = all.get(i);
             step.common().condition().ifPresent(c -> out.addAll(conditions.check(c.expression(), c.location())));
+            if (step.common().condition().isPresent() && !step.common().branches().isEmpty()) {
+                // Buildkite refuses the pair: which one wins would be ambiguous.
+                out.add(Diagnostic.error(step.common().condition().get().location(), "step " + step.displayName()
+                        + " has both 'if' and 'branches: " + String.join(" ", step.common().branches())
+                        + "', which Buildkite does not allow; test the branch in the condition instead"
+                        + " (build.branch == \"main\" or build.branch =~ /^release\\//)"));
+            }
             if (step.common().key().isEmpty()) {
                 continue;
             }

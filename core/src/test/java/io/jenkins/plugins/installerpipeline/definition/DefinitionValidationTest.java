@@ -25,6 +25,19 @@ public class DefinitionValidationTest {
     }
 
     @Test
+    public void branchesAndIfTogetherAreRefused() {
+        assertThat(diagnostics("""
+                steps:
+                  - command: deploy
+                    key: deploy
+                    branches: main
+                    if: build.tag != null
+                """)).containsExactly("p.yml:5:9: error: step 'deploy' has both 'if' and 'branches: main', which"
+                + " Buildkite does not allow; test the branch in the condition instead (build.branch == \"main\""
+                + " or build.branch =~ /^release\\//)");
+    }
+
+    @Test
     public void emptyFile() {
         assertThat(diagnostics("# nothing\n")).containsExactly(
                 "p.yml:1:1: error: file is empty: expected a mapping with 'steps'");
