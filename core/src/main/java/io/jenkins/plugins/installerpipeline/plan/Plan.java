@@ -19,7 +19,7 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
     public Plan {
         Objects.requireNonNull(file, "file");
         steps = List.copyOf(steps);
-        layers = layers.stream().map(List::copyOf).toList();
+        layers = List.copyOf(layers.stream().map(List::copyOf).toList());
     }
 
     /** The step with this key, declared or generated. */
