@@ -91,6 +91,19 @@ public record ReleaseTarget(RepositoryName repository, URI apiUrl, String tag) {
         return new Resolved(new ReleaseTarget(repo, uri, chosenTag.get().trim()));
     }
 
+    /**
+     * The download link of an asset, from the release page's URL: GitHub serves {@code .../releases/tag/TAG} and
+     * {@code .../releases/download/TAG/NAME}. Empty when the release page is unknown or of another form.
+     */
+    public static Optional<String> assetUrl(Optional<String> releasePage, String tag, String assetName) {
+        return releasePage.filter(u -> u.contains("/releases/tag/")).map(u -> u.substring(0, u.indexOf("/releases/tag/"))
+                + "/releases/download/" + encode(tag) + "/" + encode(assetName));
+    }
+
+    private static String encode(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     private static Optional<String> given(String value) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }

@@ -86,4 +86,19 @@ public class HandOffTest {
                 .isEqualTo("'kolibri-debain' is not 'upstream' nor a dependency of this build (dependencies:"
                         + " kolibri-debian)");
     }
+
+    @Test
+    public void streamChecksumEqualsFileChecksum() throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("handoff", ".bin");
+        try {
+            byte[] data = new byte[3 * 1024 * 1024 + 7];
+            new java.util.Random(1).nextBytes(data);
+            java.nio.file.Files.write(f, data);
+            assertThat(Sha256.of(new java.io.ByteArrayInputStream(data))).isEqualTo(Sha256.of(f));
+            assertThat(Sha256.of(new java.io.ByteArrayInputStream(new byte[0])))
+                    .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+    }
 }

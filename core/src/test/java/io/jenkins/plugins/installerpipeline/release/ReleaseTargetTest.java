@@ -69,4 +69,13 @@ public class ReleaseTargetTest {
         assertThat(Redaction.mask("nothing", "")).isEqualTo("nothing");
         assertThat(Redaction.mask(null, "x")).isEmpty();
     }
+
+    @Test
+    public void assetLinksFollowGitHubsDownloadUrls() {
+        assertThat(ReleaseTarget.assetUrl(Optional.of("https://github.com/le/kolibri/releases/tag/v0.17.0"),
+                "v0.17.0", "kolibri 0.17.0.exe")).contains(
+                "https://github.com/le/kolibri/releases/download/v0.17.0/kolibri%200.17.0.exe");
+        assertThat(ReleaseTarget.assetUrl(Optional.empty(), "v1", "x")).isEmpty();
+        assertThat(ReleaseTarget.assetUrl(Optional.of("https://elsewhere/x"), "v1", "x")).isEmpty();
+    }
 }
