@@ -75,7 +75,16 @@ public final class HandOff {
             if (!n.path("size").canConvertToLong() || n.path("size").asLong(-1) < 0) {
                 return new Parsed(List.of(), Optional.of(where + " (" + name + ") has no valid \"size\""));
             }
-            String path = n.path("path").asText("");
+            String path = n.path("path").asText("").replace('\\', '/');
+            if (path.startsWith("/") || path.matches("^[A-Za-z]:.*") || List.of(path.split("/")).contains("..")) {
+                // The path becomes a path in the receiving workspace: it must stay inside it.
+                return new Parsed(List.of(), Optional.of(where + " (" + name + ") has path '" + path
+                        + "', which leaves the workspace; give a relative path without '..'"));
+            }
+            if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
+                return new Parsed(List.of(), Optional.of(where + " has name '" + name + "', which is not a file"
+                        + " name"));
+            }
             out.add(new HandedArtifact(name, path.isEmpty() ? name : path, n.path("url").asText(""),
                     n.path("size").asLong(), sha));
         }

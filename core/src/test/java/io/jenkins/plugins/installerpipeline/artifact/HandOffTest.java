@@ -101,4 +101,17 @@ public class HandOffTest {
             java.nio.file.Files.delete(f);
         }
     }
+
+    @Test
+    public void pathsThatLeaveTheWorkspaceAreRefused() {
+        String sha = "\"sha256\":\"" + DEB_SHA + "\",\"size\":1";
+        assertThat(HandOff.parse("[{\"name\":\"x.deb\",\"path\":\"../../etc/x.deb\"," + sha + "}]").problem())
+                .contains("INSTALLER_ARTIFACTS[0] (x.deb) has path '../../etc/x.deb', which leaves the workspace;"
+                        + " give a relative path without '..'");
+        assertThat(HandOff.parse("[{\"name\":\"x.deb\",\"path\":\"/tmp/x.deb\"," + sha + "}]").problem())
+                .isPresent();
+        assertThat(HandOff.parse("[{\"name\":\"a/x.deb\"," + sha + "}]").problem()).isPresent();
+        assertThat(HandOff.parse("[{\"name\":\"x.deb\",\"path\":\"out/deb/x.deb\"," + sha + "}]").problem())
+                .isEmpty();
+    }
 }
