@@ -57,6 +57,11 @@ final class CommitStatusPublisher implements CheckPublisher {
         }
     }
 
+    /** Statuses on {@code commit} of a repository already connected to (tests: the engine's fake GitHub). */
+    static CheckPublisher to(GHRepository repository, String commit) {
+        return new CommitStatusPublisher(null, repository, commit);
+    }
+
     /** A publisher, or the reason there is none. */
     record Either(CheckPublisher publisher, String reason) {
         static Either skip(String reason) {

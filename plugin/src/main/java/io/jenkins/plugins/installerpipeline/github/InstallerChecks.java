@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -34,6 +35,15 @@ public final class InstallerChecks {
 
     /** Publishes what changed. Call on a background thread, as SYSTEM; serialized per upstream build. */
     public static void update(@NonNull Run<?, ?> upstream) {
+        update(upstream, InstallerChecks::publisher);
+    }
+
+    /** Publishes what changed through a given publisher (tests: commit statuses on the engine's fake GitHub). */
+    static void update(@NonNull Run<?, ?> upstream, @NonNull CheckPublisher publisher) {
+        update(upstream, run -> new PublisherOrReason(Optional.of(publisher), ""));
+    }
+
+    private static void update(Run<?, ?> upstream, Function<Run<?, ?>, PublisherOrReason> choose) {
         InstallerRunsAction record = upstream.getAction(InstallerRunsAction.class);
         if (record == null) {
             return;
@@ -44,7 +54,7 @@ public final class InstallerChecks {
             if (pending.isEmpty()) {
                 return;
             }
-            PublisherOrReason chosen = publisher(upstream);
+            PublisherOrReason chosen = choose.apply(upstream);
             if (chosen.publisher().isEmpty()) {
                 if (state.getSkipReason().isEmpty()) {
                     state.skipped(chosen.reason());
