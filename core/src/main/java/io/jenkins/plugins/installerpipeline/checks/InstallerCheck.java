@@ -91,11 +91,13 @@ public record InstallerCheck(String name, CheckStatus status, Optional<CheckConc
     }
 
     /**
-     * What identifies this update, so the same state is not published twice: status, conclusion and the link
-     * (a re-run is a new build, hence a new link).
+     * What identifies this update, so the same state is not published twice: status, conclusion, the link (a re-run
+     * is a new build, hence a new link), title and summary (the asset links arrive once the build's artifacts are
+     * hashed, possibly after it was reported finished).
      */
     public String fingerprint() {
-        return status + "/" + conclusion.map(Enum::name).orElse("") + "/" + detailsUrl.orElse("") + "/" + title;
+        return status + "/" + conclusion.map(Enum::name).orElse("") + "/" + detailsUrl.orElse("") + "/" + title + "/"
+                + Integer.toHexString(summary.hashCode());
     }
 
     private static String link(String text, Optional<String> url) {

@@ -73,6 +73,9 @@ public class InstallerCheckTest {
         InstallerCheck rerun = InstallerCheck.of("kolibri-windows", InstallerPhase.RUNNING, "", "kolibri-windows #13",
                 Optional.of("https://ci/job/kolibri-windows/13/"), List.of());
         assertThat(rerun.fingerprint()).isNotEqualTo(check(InstallerPhase.RUNNING, "").fingerprint());
+        InstallerCheck withAssets = InstallerCheck.of("kolibri-windows", InstallerPhase.SUCCEEDED, "",
+                "kolibri-windows #12", URL, List.of(new InstallerCheck.AssetLink("k.exe", "", 1, "f".repeat(64))));
+        assertThat(withAssets.fingerprint()).isNotEqualTo(check(InstallerPhase.SUCCEEDED, "").fingerprint());
     }
 
     @Test
