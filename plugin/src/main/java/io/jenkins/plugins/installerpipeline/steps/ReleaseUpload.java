@@ -3,17 +3,11 @@ package io.jenkins.plugins.installerpipeline.steps;
 import hudson.FilePath;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.installerpipeline.artifact.Artifact;
-import io.jenkins.plugins.installerpipeline.artifact.ArtifactScan;
-import io.jenkins.plugins.installerpipeline.artifact.Artifacts;
-import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
-import io.jenkins.plugins.installerpipeline.release.AssetOutcome;
 import io.jenkins.plugins.installerpipeline.release.GitHubAccess;
 import io.jenkins.plugins.installerpipeline.release.OnExisting;
 import io.jenkins.plugins.installerpipeline.release.PublishOptions;
-import io.jenkins.plugins.installerpipeline.release.PublishReport;
+import io.jenkins.plugins.installerpipeline.release.PublishRun;
 import io.jenkins.plugins.installerpipeline.release.Redaction;
-import io.jenkins.plugins.installerpipeline.release.ReleasePublisher;
 import io.jenkins.plugins.installerpipeline.release.ReleaseTarget;
 import io.jenkins.plugins.installerpipeline.release.RepositoryName;
 import java.io.File;
@@ -28,7 +22,7 @@ import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Runs the engine's {@link ReleasePublisher} on the machine that holds the files (the agent of the workspace), so
+ * Runs the engine's {@link PublishRun} (and so its {@code ReleasePublisher}) on the machine that holds the files (the agent of the workspace), so
  * multi-GB installers stream from its disk to GitHub and never pass through the controller. The engine's retries,
  * {@code starter}-asset cleanup and idempotency apply unchanged.
  *
@@ -156,40 +150,18 @@ final class ReleaseUpload extends MasterToSlaveFileCallable<ReleaseUpload.Outcom
                     + " have archived artifacts");
             return;
         }
-        ArtifactScan scan = Artifacts.describe(paths, dir.toPath());
-        for (Diagnostic d : scan.diagnostics().errors()) {
-            outcome.problems.add(d.location().file() + ": error: " + d.message());
-        }
-        for (Artifact a : scan.artifacts()) {
-            String expected = expectedSha256.get(a.name());
-            if (expected != null && !expected.equalsIgnoreCase(a.sha256())) {
-                outcome.problems.add(a.name() + ": error: checksum mismatch: the installer build recorded SHA-256 "
-                        + expected + ", the copy to upload has " + a.sha256());
-            }
-        }
-        if (!outcome.problems.isEmpty()) {
-            return;
-        }
         PrintStream log = listener.getLogger();
         PublishOptions options = new PublishOptions(RepositoryName.parse(repository).orElseThrow(), tag, create,
                 draft, publish, prerelease, OnExisting.valueOf(onExisting), allowVersionMismatch);
-        ReleasePublisher publisher = ReleasePublisher.create(new GitHubAccess(URI.create(apiUrl), token),
-                line -> log.println(mask(line)));
-        PublishReport report = publisher.publish(options, scan.artifacts());
-        Map<String, Artifact> byName = new HashMap<>();
-        scan.artifacts().forEach(a -> byName.put(a.name(), a));
-        outcome.releaseUrl = report.releaseUrl().orElse("");
-        for (AssetOutcome o : report.outcomes()) {
-            Artifact a = byName.get(o.name());
-            String url = o.onRelease()
-                    ? ReleaseTarget.assetUrl(report.releaseUrl(), tag, o.name()).orElse("") : "";
-            outcome.assets.add(new AssetLine(o.name(), a == null ? 0 : a.size(), a == null ? "" : a.sha256(), url,
-                    o.result().word(), mask(o.detail()), mask(o.line()), !o.onRelease()));
+        PublishRun.Result result = PublishRun.run(paths, dir.toPath(), expectedSha256, options,
+                new GitHubAccess(URI.create(apiUrl), token), log::println);
+        outcome.problems.addAll(result.problems());
+        for (PublishRun.AssetResult a : result.assets()) {
+            outcome.assets.add(new AssetLine(a.name(), a.size(), a.sha256(), a.url(), a.result(), a.detail(),
+                    a.line(), a.failed()));
         }
-        for (String p : report.problems()) {
-            outcome.problems.add(mask(p));
-        }
-        outcome.succeeded = report.succeeded();
+        outcome.releaseUrl = result.releaseUrl();
+        outcome.succeeded = result.succeeded();
     }
 
     private String mask(String text) {
