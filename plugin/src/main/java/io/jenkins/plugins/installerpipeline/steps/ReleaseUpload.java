@@ -22,17 +22,17 @@ import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Runs the engine's {@link PublishRun} (and so its {@code ReleasePublisher}) on the machine that holds the files (the agent of the workspace), so
- * multi-GB installers stream from its disk to GitHub and never pass through the controller. The engine's retries,
- * {@code starter}-asset cleanup and idempotency apply unchanged.
+ * Runs the engine's {@link PublishRun} (and so its {@code ReleasePublisher}) on the machine that holds the files
+ * (the agent of the workspace), so multi-GB installers stream from its disk to GitHub and never pass through the
+ * controller. The engine's retries, {@code starter}-asset cleanup and idempotency apply unchanged.
  *
  * <p>The whole publisher runs on the agent, github-api included: its classes come over the remoting channel from the
- * controller (the plugin's class loader delegates to the github-api plugin), once per agent JVM, and are cached in
- * the agent's jar cache. Only plain JDK types cross the channel in either direction (the engine's records are in a
- * bundled library, which Jenkins' class filter does not admit).
+ * controller (the plugin's class loader delegates to the github-api plugin's), loaded once per agent JVM. Only plain
+ * JDK types and this plugin's own classes cross the channel: the engine's records live in a bundled library jar,
+ * which Jenkins' class filter for remoting may refuse (not verified here, so not relied on).
  *
- * <p>The token travels inside this callable over the (trusted, encrypted) agent channel, exists as a String only,
- * and every line printed or returned is passed through {@link Redaction#mask}.
+ * <p>The token travels inside this callable over the agent channel, exists as a String only, and every line printed
+ * or returned is passed through {@link Redaction#mask}.
  */
 final class ReleaseUpload extends MasterToSlaveFileCallable<ReleaseUpload.Outcome> {
 
