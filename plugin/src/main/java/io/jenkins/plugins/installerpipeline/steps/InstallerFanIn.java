@@ -7,16 +7,16 @@ import hudson.console.ModelHyperlinkNote;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.installerpipeline.artifact.FanIn;
+import io.jenkins.plugins.installerpipeline.checks.InstallerPhase;
 import io.jenkins.plugins.installerpipeline.jenkins.ArchivedArtifact;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerArtifactsAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction;
-import io.jenkins.plugins.installerpipeline.jenkins.InstallerState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,20 +40,19 @@ final class InstallerFanIn {
             throw new AbortException("uploadReleaseArtifact: fromInstallers: true, but this build triggered no"
                     + " installer builds (call triggerInstallers first)");
         }
-        Map<String, InstallerBuild> latest = new LinkedHashMap<>();
+        List<FanIn.Attempt> attempts = new ArrayList<>();
         for (InstallerBuild b : record.getBuilds()) {
-            latest.put(b.getTriggerKey(), b);
+            // InstallerState and InstallerPhase share their names; a state this version does not know holds the upload.
+            attempts.add(new FanIn.Attempt(b.getTriggerKey(), InstallerPhase.parse(b.getState().name())
+                    .orElse(InstallerPhase.RUNNING), b.getDetail(), b.getExternalizableId()));
         }
-        List<String> going = new ArrayList<>();
-        for (InstallerBuild b : latest.values()) {
-            if (!b.getState().isFinished()) {
-                going.add(b.getTriggerKey() + " (" + b.getState().getLabel() + ")");
-            }
+        FanIn.Decision decision = FanIn.decide(attempts);
+        if (decision instanceof FanIn.NotFinished notFinished) {
+            throw new AbortException("uploadReleaseArtifact: " + notFinished.message());
         }
-        if (!going.isEmpty()) {
-            throw new AbortException("uploadReleaseArtifact: fromInstallers: true needs every installer build to have"
-                    + " finished; still going: " + String.join(", ", going)
-                    + ". Call triggerInstallers(wait: true) before it.");
+        FanIn.Publish publish = (FanIn.Publish) decision;
+        for (String note : publish.notes()) {
+            listener.getLogger().println("uploadReleaseArtifact: " + note);
         }
         FilePath temp = WorkspaceList.tempDir(workspace);
         if (temp == null) {
@@ -64,14 +63,8 @@ final class InstallerFanIn {
         List<String> files = new ArrayList<>();
         Map<String, String> expected = new HashMap<>();
         InstallerArtifactsAction fanIn = run.getAction(InstallerArtifactsAction.class);
-        for (InstallerBuild b : latest.values()) {
-            String id = b.getExternalizableId().orElse(null);
-            if (b.getState() != InstallerState.SUCCEEDED || id == null) {
-                listener.getLogger().println("uploadReleaseArtifact: " + b.getTriggerKey() + " "
-                        + b.getState().getLabel() + (b.getDetail().isEmpty() ? "" : " (" + b.getDetail() + ")")
-                        + ": none of its artifacts are published");
-                continue;
-            }
+        for (FanIn.Attempt b : publish.include()) {
+            String id = b.buildId().orElseThrow();
             Run<?, ?> child = Run.fromExternalizableId(id);
             if (child == null) {
                 throw new AbortException("uploadReleaseArtifact: cannot find the installer build " + id
@@ -84,7 +77,7 @@ final class InstallerFanIn {
                 artifacts = ArchivedArtifact.describe(child);
             }
             for (ArchivedArtifact a : artifacts) {
-                FilePath target = into.child(b.getTriggerKey()).child(a.getName());
+                FilePath target = into.child(b.triggerKey()).child(a.getName());
                 try (InputStream in = child.getArtifactManager().root().child(a.getPath()).open()) {
                     target.copyFrom(in);
                 }
