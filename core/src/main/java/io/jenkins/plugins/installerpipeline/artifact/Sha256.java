@@ -25,6 +25,20 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest(file, ByteBuffer.allocateDirect(BUFFER_BYTES)));
     }
 
+    /**
+     * Lower-case hex SHA-256 of everything {@code in} yields, read through one 1 MiB buffer (for content that is not
+     * a local file, such as a Jenkins build's archived artifact). Does not close the stream.
+     */
+    public static String of(java.io.InputStream in) throws IOException {
+        MessageDigest sha = newDigest();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            sha.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
     /** The raw digest, reading through {@code buffer} (cleared before use); lets callers reuse one buffer. */
     public static byte[] digest(Path file, ByteBuffer buffer) throws IOException {
         MessageDigest sha = newDigest();
