@@ -1,6 +1,7 @@
 package io.jenkins.plugins.installerpipeline.artifact;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -37,6 +38,21 @@ public final class Sha256 {
             }
         }
         return sha.digest();
+    }
+
+    /**
+     * Lower-case hex SHA-256 of everything {@code in} yields, read through one buffer of {@link #BUFFER_BYTES} or
+     * less; for content that is not a local file (a Jenkins build's archived artifact, a remote stream). Does not
+     * close {@code in}.
+     */
+    public static String of(InputStream in) throws IOException {
+        MessageDigest sha = newDigest();
+        byte[] buffer = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            sha.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     static MessageDigest newDigest() {
