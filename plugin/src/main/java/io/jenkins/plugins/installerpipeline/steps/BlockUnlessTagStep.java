@@ -163,7 +163,8 @@ public final class BlockUnlessTagStep extends Step {
         long deadline = timeout == null ? 0 : System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(timeout);
         run.replaceAction(new GateAction(input.getId(), deadline, timeout == null ? 0 : timeout));
         if (timeout != null) {
-            listener.getLogger().println("blockUnlessTag: the gate closes by itself after " + timeout + " minutes");
+            listener.getLogger().println("blockUnlessTag: the gate closes by itself after " + timeout
+                    + (timeout == 1 ? " minute" : " minutes"));
             GateTimeouts.arm(run);
         }
         // The upstream's record learns of the pause from GateListener (the input step saves the run when it registers).

@@ -139,7 +139,8 @@ public class BlockUnlessTagStepTest {
         WorkflowRun up = upstreamBuild();
         WorkflowJob p = installer("kolibri-windows", "blockUnlessTag(timeout: 1)");
         WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
-        r.waitForMessage("the gate closes by itself after 1 minutes", b);
+        r.waitForMessage("Build kolibri-windows?", b); // printed once the input is registered
+        r.assertLogContains("blockUnlessTag: the gate closes by itself after 1 minute", b);
         // Run the expiry now rather than waiting a minute: the same code the timer calls.
         io.jenkins.plugins.installerpipeline.jenkins.GateTimeoutsTestAccess.expire(b);
         r.assertBuildStatus(hudson.model.Result.ABORTED, r.waitForCompletion(b));
