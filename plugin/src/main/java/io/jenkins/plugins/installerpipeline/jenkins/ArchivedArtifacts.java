@@ -24,6 +24,9 @@ public final class ArchivedArtifacts {
     /** The artifacts of {@code run} matching the Ant glob, sorted by path. */
     public static @NonNull List<HandedArtifact> describe(@NonNull Run<?, ?> run, @NonNull String glob) throws IOException {
         VirtualFile root = run.getArtifactManager().root();
+        if (!root.isDirectory()) {
+            return List.of(); // nothing archived: listing would throw
+        }
         String rootUrl = Jenkins.get().getRootUrl();
         List<HandedArtifact> out = new ArrayList<>();
         for (String path : new TreeSet<>(root.list(glob, null, true))) {
