@@ -69,7 +69,13 @@ record InstallerRequest(String key, String label, String slug, Optional<String> 
             out.add(new InstallerRequest(key, text(m.get("label")).orElse(key), job, text(m.get("branch")),
                     text(m.get("commit")), text(m.get("message")), env, deps));
         }
-        Set<String> keys = out.stream().map(InstallerRequest::key).collect(Collectors.toSet());
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        for (InstallerRequest r : out) {
+            if (!keys.add(r.key())) {
+                throw new IllegalArgumentException("two installers have the key " + r.key()
+                        + ": give each a distinct key (for example key: '" + r.key() + "-2')");
+            }
+        }
         for (InstallerRequest r : out) {
             for (String dep : r.dependsOn()) {
                 if (!keys.contains(dep)) {
