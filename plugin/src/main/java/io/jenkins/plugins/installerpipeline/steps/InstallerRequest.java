@@ -1,7 +1,6 @@
 package io.jenkins.plugins.installerpipeline.steps;
 
 import io.jenkins.plugins.installerpipeline.plan.Plan;
-import io.jenkins.plugins.installerpipeline.plan.PlannedDependency;
 import io.jenkins.plugins.installerpipeline.plan.PlannedStep;
 import io.jenkins.plugins.installerpipeline.plan.PlannedTrigger;
 import java.util.ArrayList;
@@ -10,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One installer to start, from a planned trigger step or an entry of {@code installers}: the values are already
@@ -29,16 +28,14 @@ import java.util.stream.Collectors;
 record InstallerRequest(String key, String label, String slug, Optional<String> branch, Optional<String> commit,
         Optional<String> message, Map<String, String> env, List<String> dependsOn) {
 
-    /** The included triggers of a plan; dependencies on steps that are not triggers (this build's own) are met. */
+    /** The included triggers of a plan, each with the triggers it needs first ({@link Plan#triggersNeededBy}). */
     static List<InstallerRequest> fromPlan(Plan plan) {
         List<PlannedStep> triggers = plan.includedTriggers();
-        Set<String> keys = triggers.stream().map(PlannedStep::key).collect(Collectors.toSet());
         List<InstallerRequest> out = new ArrayList<>();
         for (PlannedStep step : triggers) {
             PlannedTrigger t = step.trigger().orElseThrow();
             out.add(new InstallerRequest(step.key(), step.label().orElse(t.pipeline()), t.pipeline(), t.branch(),
-                    t.commit(), t.message(), t.env(),
-                    step.dependsOn().stream().map(PlannedDependency::key).filter(keys::contains).toList()));
+                    t.commit(), t.message(), t.env(), plan.triggersNeededBy(step.key())));
         }
         return out;
     }
@@ -69,7 +66,7 @@ record InstallerRequest(String key, String label, String slug, Optional<String> 
             out.add(new InstallerRequest(key, text(m.get("label")).orElse(key), job, text(m.get("branch")),
                     text(m.get("commit")), text(m.get("message")), env, deps));
         }
-        Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (InstallerRequest r : out) {
             if (!keys.add(r.key())) {
                 throw new IllegalArgumentException("two installers have the key " + r.key()
