@@ -359,20 +359,30 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     public void stop(@NonNull Throwable cause) throws Exception {
         // With wait, stopping this build stops the installers it waits for, as the build step does.
         if (wait && upstreamBuildId != null) {
-            Run<?, ?> upstream = Run.fromExternalizableId(upstreamBuildId);
-            InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
-            if (record != null) {
-                for (InstallerBuild b : record.getBuilds()) {
-                    if (b.getState().isFinished()) {
-                        continue;
-                    }
-                    b.getQueueId().map(id -> Jenkins.get().getQueue().getItem(id))
-                            .ifPresent(item -> Jenkins.get().getQueue().cancel(item));
-                    findBuild(b).map(Run::getExecutor).ifPresent(e -> e.interrupt(Result.ABORTED));
-                }
+            try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) { // the children are this build's; stopping them is its business
+                stopChildren();
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
             }
         }
         super.stop(cause);
+    }
+
+    /** Cancels the queued children and aborts the running ones (with {@code wait}, as the build step does). */
+    private void stopChildren() {
+        Run<?, ?> upstream = Run.fromExternalizableId(upstreamBuildId);
+        InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
+        if (record == null) {
+            return;
+        }
+        for (InstallerBuild b : record.getBuilds()) {
+            if (b.getState().isFinished()) {
+                continue;
+            }
+            b.getQueueId().map(id -> Jenkins.get().getQueue().getItem(id))
+                    .ifPresent(item -> Jenkins.get().getQueue().cancel(item));
+            findBuild(b).map(Run::getExecutor).ifPresent(e -> e.interrupt(Result.ABORTED));
+        }
     }
 
     @Override
