@@ -187,7 +187,7 @@ public final class InstallerEvents {
             for (String key : b.getDependsOn()) {
                 Optional<InstallerBuild> dep = record.latest(key);
                 InstallerState s = dep.map(InstallerBuild::getState).orElse(InstallerState.ABORTED);
-                if (s.satisfiesDependency()) {
+                if (dep.isPresent() && dep.get().satisfiesDependants()) {
                     dependencyBuilds.put(key, dep.get().getExternalizableId().orElse(dep.get().getJobFullName()));
                 } else if (s.isFinished()) {
                     failed = dep.map(d -> d.getLabel() + d.getBuildNumber().map(n -> " #" + n).orElse("")).orElse(key)

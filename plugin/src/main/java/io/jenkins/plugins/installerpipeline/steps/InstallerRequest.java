@@ -24,9 +24,10 @@ import java.util.Set;
  * @param message   {@code build.message}
  * @param env       {@code build.env}
  * @param dependsOn keys of other installers of this request that must pass first
+ * @param async     Buildkite's {@code async}: done once the build exists
  */
 record InstallerRequest(String key, String label, String slug, Optional<String> branch, Optional<String> commit,
-        Optional<String> message, Map<String, String> env, List<String> dependsOn) {
+        Optional<String> message, Map<String, String> env, List<String> dependsOn, boolean async) {
 
     /** The included triggers of a plan, each with the triggers it needs first ({@link Plan#triggersNeededBy}). */
     static List<InstallerRequest> fromPlan(Plan plan) {
@@ -35,14 +36,14 @@ record InstallerRequest(String key, String label, String slug, Optional<String> 
         for (PlannedStep step : triggers) {
             PlannedTrigger t = step.trigger().orElseThrow();
             out.add(new InstallerRequest(step.key(), step.label().orElse(t.pipeline()), t.pipeline(), t.branch(),
-                    t.commit(), t.message(), t.env(), plan.triggersNeededBy(step.key())));
+                    t.commit(), t.message(), t.env(), plan.triggersNeededBy(step.key()), t.async()));
         }
         return out;
     }
 
     /**
      * The entries of {@code installers}: {@code job} (required), {@code key}, {@code label}, {@code branch},
-     * {@code commit}, {@code message}, {@code env} (map), {@code dependsOn} (a key or a list of keys).
+     * {@code commit}, {@code message}, {@code env} (map), {@code dependsOn} (a key or a list of keys), {@code async}.
      *
      * @throws IllegalArgumentException naming the entry and the field when one is missing or of the wrong type
      */
@@ -64,7 +65,8 @@ record InstallerRequest(String key, String label, String slug, Optional<String> 
             List<String> deps = d == null ? List.of()
                     : d instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of(String.valueOf(d));
             out.add(new InstallerRequest(key, text(m.get("label")).orElse(key), job, text(m.get("branch")),
-                    text(m.get("commit")), text(m.get("message")), env, deps));
+                    text(m.get("commit")), text(m.get("message")), env, deps,
+                    Boolean.parseBoolean(String.valueOf(m.get("async")))));
         }
         Set<String> keys = new LinkedHashSet<>();
         for (InstallerRequest r : out) {

@@ -135,13 +135,16 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
                     .artifactsJson(artifactsJson)
                     .build();
             if (!request.dependsOn().isEmpty()) {
-                record.addWaiting(request.key(), request.label(), job.getFullName(), request.dependsOn(), metadata);
+                InstallerBuild waiting = record.addWaiting(request.key(), request.label(), job.getFullName(),
+                        request.dependsOn(), metadata);
+                record.setAsync(waiting, request.async());
                 listener.getLogger().println("triggerInstallers: " + request.label() + " → "
                         + ModelHyperlinkNote.encodeTo(job) + " starts after " + String.join(", ", request.dependsOn()));
                 continue;
             }
             // Listed before it is queued: with no quiet period the build can start before schedule() returns.
             InstallerBuild entry = record.add(request.key(), request.label(), job.getFullName(), InstallerState.QUEUED);
+            record.setAsync(entry, request.async());
             Queue.Item item = InstallerScheduler.schedule(job, upstream, metadata);
             record.queued(entry, item.getId());
             listener.getLogger().println("triggerInstallers: " + request.label() + " → scheduled "
@@ -230,12 +233,15 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     void installersChanged(@NonNull InstallerRunsAction record) {
         List<InstallerBuild> builds = record.getBuilds();
         announce(builds);
-        boolean done = wait ? record.allFinished() : record.allStartedOrPaused();
+        boolean done = wait ? record.allDoneForWaitingStep() : record.allStartedOrPaused();
         if (!done || !markCompleted()) {
             return;
         }
         if (wait && propagate) {
             for (InstallerBuild b : builds) {
+                if (b.isAsync()) {
+                    continue; // async: not waited for, so its result does not fail this step
+                }
                 if (b.getState() == InstallerState.FAILED || b.getState() == InstallerState.ABORTED) {
                     Result result = b.getState() == InstallerState.FAILED ? Result.FAILURE : Result.ABORTED;
                     getContext().onFailure(new FlowInterruptedException(result, false, new InstallerFailed(b)));
