@@ -114,4 +114,21 @@ public class TriggerInstallersStepTest {
         assertThat(debian.getBuilds()).as("nothing is scheduled when one target is refused").isEmpty();
         assertThat(windows.getBuilds()).isEmpty();
     }
+
+    @Test
+    public void waitDoesNotWaitForAnAsyncTrigger() throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        WorkflowJob windows = job(ci, "kolibri-windows", "blockUnlessTag()");
+        job(ci, "kolibri-debian", "echo 'deb'");
+        WorkflowJob up = job(ci, "kolibri", "def builds = triggerInstallers installers: ["
+                + "[job: 'kolibri-windows', async: true, env: [LE_KOLIBRI_RELEASE: 'false']], [job: 'kolibri-debian']], "
+                + "wait: true\necho \"STATES ${builds[0].state} ${builds[1].state}\"");
+
+        WorkflowRun b = r.buildAndAssertSuccess(up);
+
+        r.assertLogContains("STATES paused_at_gate succeeded", b);
+        WorkflowRun paused = windows.getBuildByNumber(1);
+        paused.doStop();
+        r.waitForCompletion(paused);
+    }
 }
