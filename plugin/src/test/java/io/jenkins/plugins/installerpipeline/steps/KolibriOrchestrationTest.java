@@ -119,4 +119,61 @@ public class KolibriOrchestrationTest {
         InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
         await("every installer succeeded in the record", () -> allIn(record, InstallerState.SUCCEEDED));
     }
+
+    @Test
+    public void piApprovedBeforeDebianWaitsForItThenFollowsItsResult() throws Exception {
+        KolibriFixture k = new KolibriFixture(r);
+        WorkflowRun up = r.buildAndAssertSuccess(k.kolibri);
+        InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
+        await("every installer paused at its gate", () -> allIn(record, InstallerState.PAUSED_AT_GATE));
+        WorkflowRun pi = k.installer("kolibri-raspbian-image").getBuildByNumber(1);
+        WorkflowRun debian = k.installer("kolibri-debian").getBuildByNumber(1);
+
+        // The gate says what the Pi build needs.
+        assertThat(pi.getAction(InputAction.class).getExecution("ReleaseGate").getInput().getMessage())
+                .isEqualTo("Build kolibri-raspbian-image? (needs ci/kolibri-debian #1, paused at gate)");
+        pi.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
+        r.waitForMessage("waitForDependencies: waiting for ci/kolibri-debian #1", pi);
+        assertThat(pi.isBuilding()).isTrue();
+        r.assertLogNotContains("installer built", pi);
+
+        debian.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(debian));
+        r.assertBuildStatusSuccess(r.waitForCompletion(pi));
+        r.assertLogContains("waitForDependencies: every build this one needs has finished successfully", pi);
+        r.assertLogContains("installer built", pi);
+
+        stopAll(k);
+    }
+
+    @Test
+    public void piWaitingForAnAbortedDebianFailsNamingIt() throws Exception {
+        KolibriFixture k = new KolibriFixture(r);
+        WorkflowRun up = r.buildAndAssertSuccess(k.kolibri);
+        InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
+        await("every installer paused at its gate", () -> allIn(record, InstallerState.PAUSED_AT_GATE));
+        WorkflowRun pi = k.installer("kolibri-raspbian-image").getBuildByNumber(1);
+        WorkflowRun debian = k.installer("kolibri-debian").getBuildByNumber(1);
+
+        pi.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
+        r.waitForMessage("waitForDependencies: waiting for ci/kolibri-debian #1", pi);
+        debian.doStop();
+        r.assertBuildStatus(hudson.model.Result.ABORTED, r.waitForCompletion(debian));
+
+        r.assertBuildStatus(hudson.model.Result.FAILURE, r.waitForCompletion(pi));
+        r.assertLogContains("waitForDependencies: ci/kolibri-debian #1 ended ABORTED, and this build needs it", pi);
+        r.assertLogNotContains("installer built", pi);
+
+        stopAll(k);
+    }
+
+    private void stopAll(KolibriFixture k) throws Exception {
+        for (String slug : INSTALLERS) {
+            WorkflowRun child = k.installer(slug).getBuildByNumber(1);
+            if (child != null && child.isBuilding()) {
+                child.doStop();
+                r.waitForCompletion(child);
+            }
+        }
+    }
 }
