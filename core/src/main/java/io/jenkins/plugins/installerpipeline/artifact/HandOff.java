@@ -106,6 +106,21 @@ public final class HandOff {
     }
 
     /**
+     * {@code first}, then each artifact of {@code more} not already there (same path and URL): the artifacts a build
+     * hands on when it passes its own along with a dependency's (the Raspberry Pi build gets the wheel and the
+     * Debian build's {@code .deb}).
+     */
+    public static List<HandedArtifact> merge(List<HandedArtifact> first, List<HandedArtifact> more) {
+        List<HandedArtifact> all = new ArrayList<>(first);
+        for (HandedArtifact a : more) {
+            if (all.stream().noneMatch(b -> b.url().equals(a.url()) && b.path().equals(a.path()))) {
+                all.add(a);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /**
      * Chooses the artifacts matching any of the comma-separated Ant-style patterns in {@code includes}, compared
      * with each artifact's {@code path} and its {@code name} (so {@code *.whl} finds {@code dist/kolibri.whl});
      * a leading {@code **}{@code /} also matches no directory, as in Ant. Blank {@code includes} selects all.

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.installerpipeline.artifact;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class Sha256 {
      * Lower-case hex SHA-256 of everything {@code in} yields, read through one 1 MiB buffer (for content that is not
      * a local file, such as a Jenkins build's archived artifact). Does not close the stream.
      */
-    public static String of(java.io.InputStream in) throws IOException {
+    public static String of(InputStream in) throws IOException {
         MessageDigest sha = newDigest();
         byte[] buffer = new byte[BUFFER_BYTES];
         int n;
