@@ -12,12 +12,12 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
-            ManifestCommand.class,
-            PublishCommand.class,
             EvalCommand.class,
             InterpolateCommand.class,
             PlanCommand.class,
             ConvertCommand.class,
+            ManifestCommand.class,
+            PublishCommand.class,
         })
 public final class Main implements Runnable {
 

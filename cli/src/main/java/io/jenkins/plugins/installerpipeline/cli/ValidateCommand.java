@@ -3,6 +3,7 @@ package io.jenkins.plugins.installerpipeline.cli;
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
 import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
+import io.jenkins.plugins.installerpipeline.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
                 if (Files.isDirectory(file)) {
                     throw new IOException("is a directory");
                 }
-                result = DefinitionReader.read(file);
+                result = DefinitionReader.read(file, Planner.validationOptions());
             } catch (IOException e) {
                 err.println(file + ": error: cannot read file: " + describe(e));
                 unreadable = true;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.installerpipeline.artifact;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -23,6 +24,20 @@ public final class Sha256 {
     /** Lower-case hex SHA-256 of the file's content. */
     public static String of(Path file) throws IOException {
         return HexFormat.of().formatHex(digest(file, ByteBuffer.allocateDirect(BUFFER_BYTES)));
+    }
+
+    /**
+     * Lower-case hex SHA-256 of everything {@code in} yields, read through one 1 MiB buffer (for content that is not
+     * a local file, such as a Jenkins build's archived artifact). Does not close the stream.
+     */
+    public static String of(InputStream in) throws IOException {
+        MessageDigest sha = newDigest();
+        byte[] buffer = new byte[BUFFER_BYTES];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            sha.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** The raw digest, reading through {@code buffer} (cleared before use); lets callers reuse one buffer. */

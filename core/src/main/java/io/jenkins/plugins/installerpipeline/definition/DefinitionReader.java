@@ -41,8 +41,14 @@ public final class DefinitionReader {
      */
     public static ReadResult read(String file, String text, ReadOptions options) {
         List<Diagnostic> diagnostics = new ArrayList<>();
-        Optional<PipelineDefinition> definition = YamlTree.compose(file, text, options.limits(), diagnostics)
-                .flatMap(root -> build(file, root, options, diagnostics));
+        YamlTree yaml = YamlTree.over(file, options.scalarTransform(), diagnostics);
+        StepReader reader = new StepReader(yaml);
+        Optional<PipelineDefinition> definition = YamlTree
+                .compose(file, text, options.limits(), diagnostics, node -> reader.step(node, false))
+                .flatMap(composed -> {
+                    reader.usePrebuilt(composed.prebuilt());
+                    return build(file, composed.root(), yaml, reader, diagnostics);
+                });
         definition.ifPresent(d -> diagnostics.addAll(DefinitionValidator.validate(d, options.conditionCheck()).all()));
         Diagnostics all = Diagnostics.of(diagnostics);
         return new ReadResult(all.hasErrors() ? Optional.empty() : definition, all);
@@ -67,9 +73,8 @@ public final class DefinitionReader {
         return read(path, ReadOptions.defaults());
     }
 
-    private static Optional<PipelineDefinition> build(String file, Node root, ReadOptions options,
+    private static Optional<PipelineDefinition> build(String file, Node root, YamlTree yaml, StepReader reader,
             List<Diagnostic> diagnostics) {
-        YamlTree yaml = YamlTree.over(file, options.scalarTransform(), diagnostics);
         if (!(root instanceof MappingNode mapping)) {
             yaml.error(root, "a pipeline definition must be a mapping with 'steps', not " + YamlTree.kind(root));
             return Optional.empty();
@@ -81,7 +86,6 @@ public final class DefinitionReader {
                     "the definition has no 'steps': add 'steps:' with a list of steps"));
             return Optional.empty();
         }
-        StepReader reader = new StepReader(yaml);
         List<Step> steps = reader.steps(stepsEntry.value(), false);
         Map<String, String> env = top.containsKey("env") ? yaml.scalarMap(top.get("env").value(), "env") : Map.of();
         Agents agents = top.containsKey("agents") ? reader.agents(top.get("agents").value()) : Agents.NONE;

@@ -31,6 +31,13 @@ public final class DefinitionValidator {
         for (int i = 0; i < all.size(); i++) {
             Step step = all.get(i);
             step.common().condition().ifPresent(c -> out.addAll(conditions.check(c.expression(), c.location())));
+            if (step.common().condition().isPresent() && !step.common().branches().isEmpty()) {
+                // Buildkite refuses the pair: which one wins would be ambiguous.
+                out.add(Diagnostic.error(step.common().condition().get().location(), "step " + step.displayName()
+                        + " has both 'if' and 'branches: " + String.join(" ", step.common().branches())
+                        + "', which Buildkite does not allow; test the branch in the condition instead"
+                        + " (build.branch == \"main\" or build.branch =~ /^release\\//)"));
+            }
             if (step.common().key().isEmpty()) {
                 continue;
             }
@@ -63,7 +70,7 @@ public final class DefinitionValidator {
         } else if (value.codePointCount(0, value.length()) > MAX_KEY_LENGTH) {
             out.add(Diagnostic.error(key.location(), "step key '" + value + "' is "
                     + value.codePointCount(0, value.length()) + " characters long, more than " + MAX_KEY_LENGTH));
-        } else if (UUID.matcher(value).matches()) {
+        } else if (value.length() == 36 && UUID.matcher(value).matches()) {
             out.add(Diagnostic.error(key.location(), "step key '" + value
                     + "' looks like a UUID, which Buildkite reserves for step ids: choose a name"));
         }
@@ -152,16 +159,23 @@ public final class DefinitionValidator {
         }
 
         private Diagnostic cycle(int[] path, int from, int to, int last, int edgeIndex) {
-            StringBuilder names = new StringBuilder();
+            // A long cycle is named by its ends: the message must stay readable.
+            List<String> names = new ArrayList<>();
+            int length = to - from;
             for (int i = from; i < to; i++) {
-                names.append(all.get(path[i]).displayName()).append(" -> ");
+                if (length > 12 && i == from + 5) {
+                    names.add("... " + (length - 10) + " more ...");
+                    i = to - 6;
+                    continue;
+                }
+                names.add(all.get(path[i]).displayName());
             }
-            names.append(all.get(path[from]).displayName());
+            names.add(all.get(path[from]).displayName());
             Step closing = all.get(last);
             List<Dependency> deps = closing.dependsOn();
             // The closing edge is a depends_on entry, or (for a group) its membership edge.
             var location = edgeIndex < deps.size() ? deps.get(edgeIndex).location() : closing.location();
-            return Diagnostic.error(location, "dependency cycle: " + names + " (each waits for the next)");
+            return Diagnostic.error(location, "dependency cycle: " + String.join(" -> ", names) + " (each waits for the next)");
         }
     }
 }

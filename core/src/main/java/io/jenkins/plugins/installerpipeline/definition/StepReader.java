@@ -41,6 +41,7 @@ final class StepReader {
         TYPE_KEYS.put("wait", Kind.WAIT);
         TYPE_KEYS.put("waiter", Kind.WAIT);
         TYPE_KEYS.put("block", Kind.BLOCK);
+        TYPE_KEYS.put("manual", Kind.BLOCK); // deprecated spelling of block
         TYPE_KEYS.put("input", Kind.INPUT);
         TYPE_KEYS.put("trigger", Kind.TRIGGER);
         TYPE_KEYS.put("group", Kind.GROUP);
@@ -71,9 +72,15 @@ final class StepReader {
             Kind.GROUP, Set.of("notify"));
 
     private final YamlTree yaml;
+    private Map<Node, Optional<Step>> prebuilt = Map.of();
 
     StepReader(YamlTree yaml) {
         this.yaml = yaml;
+    }
+
+    /** Steps already read while composing, by the placeholder node left in their place. */
+    void usePrebuilt(Map<Node, Optional<Step>> steps) {
+        this.prebuilt = steps;
     }
 
     List<Step> steps(Node node, boolean insideGroup) {
@@ -83,12 +90,13 @@ final class StepReader {
         }
         List<Step> steps = new ArrayList<>(seq.getValue().size());
         for (Node item : seq.getValue()) {
-            step(item, insideGroup).ifPresent(steps::add);
+            Optional<Step> done = prebuilt.get(item);
+            (done != null ? done : step(item, insideGroup)).ifPresent(steps::add);
         }
         return steps;
     }
 
-    private Optional<Step> step(Node node, boolean insideGroup) {
+    Optional<Step> step(Node node, boolean insideGroup) {
         SourceLocation at = yaml.at(node);
         if (node instanceof ScalarNode scalar && !YamlTree.isNull(node)) {
             String text = yaml.string(node, "step").orElse("");
@@ -96,7 +104,7 @@ final class StepReader {
                 case "wait", "waiter" -> {
                     return Optional.of(new WaitStep(at, StepCommon.empty(), false));
                 }
-                case "block" -> {
+                case "block", "manual" -> {
                     return Optional.of(new BlockStep(at, StepCommon.empty(), Optional.empty(), List.of(),
                             BlockedState.PASSED, List.of()));
                 }
@@ -105,7 +113,7 @@ final class StepReader {
                 }
                 default -> {
                     yaml.error(scalar, "unknown step '" + text
-                            + "': a step written as a string must be wait, waiter, block or input");
+                            + "': a step written as a string must be wait, waiter, block, manual or input");
                     return Optional.empty();
                 }
             }
@@ -209,7 +217,7 @@ final class StepReader {
     /** The label carried by the type key itself: {@code block: "Build?"}, {@code group: Tests}... */
     private Optional<String> typeLabel(Kind kind, Map<String, Entry> attrs) {
         String name = switch (kind) {
-            case BLOCK -> "block";
+            case BLOCK -> attrs.containsKey("manual") ? "manual" : "block";
             case INPUT -> "input";
             case GROUP -> "group";
             case WAIT -> attrs.containsKey("waiter") ? "waiter" : "wait";

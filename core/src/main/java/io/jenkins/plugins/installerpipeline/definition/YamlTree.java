@@ -2,16 +2,15 @@ package io.jenkins.plugins.installerpipeline.definition;
 
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.diagnostic.SourceLocation;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,8 +37,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class YamlTree {
 
     private static final String YAML_TAG_PREFIX = Tag.PREFIX;
-    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
-            Tag.TIMESTAMP, Tag.BINARY, Tag.MERGE, Tag.MAP, Tag.SEQ);
 
     private final String file;
     private final ScalarTransform transform;
@@ -51,8 +48,20 @@ final class YamlTree {
         this.diagnostics = diagnostics;
     }
 
-    /** The composed root of {@code text}, or empty with the reason added to {@code diagnostics}. */
-    static Optional<Node> compose(String file, String text, ReadLimits limits, List<Diagnostic> diagnostics) {
+    /**
+     * A composed document.
+     *
+     * @param root     the root node
+     * @param prebuilt top-level steps already read while composing, by the placeholder node left in their place
+     */
+    record Composed(Node root, Map<Node, Optional<Step>> prebuilt) {}
+
+    /**
+     * Composes {@code text}, reading each top-level step with {@code readStep} as soon as it is composed (after
+     * its aliases are checked). Empty, with the reason as the only new diagnostic, if the YAML is unusable.
+     */
+    static Optional<Composed> compose(String file, String text, ReadLimits limits, List<Diagnostic> diagnostics,
+            Function<Node, Optional<Step>> readStep) {
         if (text.length() > limits.maxCodePoints()
                 && text.codePointCount(0, text.length()) > limits.maxCodePoints()) {
             diagnostics.add(Diagnostic.error(SourceLocation.startOf(file), "file is "
@@ -67,11 +76,49 @@ final class YamlTree {
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(false);
         options.setProcessComments(false);
-        Parser parser = new ParserImpl(new StreamReader(text), options);
-        Composer composer = new Composer(parser, new Resolver(), options);
+        GuardedParser parser = new GuardedParser(new ParserImpl(new StreamReader(text), options));
+        Expansion expansion = new Expansion(file, limits);
+        Map<Node, Optional<Step>> prebuilt = new IdentityHashMap<>();
+        Composer composer = parser.composer(options, step -> {
+            expansion.check(parser.aliasUses()); // before reading walks the step's aliases
+            // No marks: a SnakeYAML mark holds on to a window of the input, which would keep it all alive.
+            Node placeholder = new ScalarNode(Tag.STR, "", null, null, DumperOptions.ScalarStyle.PLAIN);
+            prebuilt.put(placeholder, readStep.apply(step));
+            return placeholder;
+        });
+        int before = diagnostics.size();
         Node root;
         try {
             root = composer.getSingleNode();
+            expansion.check(parser.aliasUses());
+        } catch (Expansion.TooBig e) {
+            diagnostics.subList(before, diagnostics.size()).clear();
+            diagnostics.add(e.diagnostic);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // Problems in steps read before the YAML turned out unusable would only confuse: keep the cause alone.
+            diagnostics.subList(before, diagnostics.size()).clear();
+            return handleComposeFailure(file, e, parser, limits, diagnostics);
+        }
+        if (root == null) {
+            diagnostics.add(Diagnostic.error(SourceLocation.startOf(file),
+                    "file is empty: expected a mapping with 'steps'"));
+            return Optional.empty();
+        }
+        return Optional.of(new Composed(root, prebuilt));
+    }
+
+    private static Optional<Composed> handleComposeFailure(String file, RuntimeException failure, Parser parser,
+            ReadLimits limits, List<Diagnostic> diagnostics) {
+        try {
+            throw failure;
+        } catch (GuardedParser.RefusedTag e) {
+            diagnostics.add(Diagnostic.error(location(file, e.mark), refusedTag(e.tag)));
+            return Optional.empty();
+        } catch (GuardedParser.RecursiveAlias e) {
+            diagnostics.add(Diagnostic.error(location(file, e.mark),
+                    "recursive YAML alias: a list or mapping contains itself"));
+            return Optional.empty();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             diagnostics.add(Diagnostic.error(location(file, mark), yamlMessage(e)));
@@ -81,15 +128,6 @@ final class YamlTree {
             diagnostics.add(Diagnostic.error(nextEventLocation(file, parser), limitMessage(e.getMessage(), limits)));
             return Optional.empty();
         }
-        if (root == null) {
-            diagnostics.add(Diagnostic.error(SourceLocation.startOf(file),
-                    "file is empty: expected a mapping with 'steps'"));
-            return Optional.empty();
-        }
-        if (!checkTagsAndExpansion(file, root, limits, diagnostics)) {
-            return Optional.empty();
-        }
-        return Optional.of(root);
     }
 
     static YamlTree over(String file, ScalarTransform transform, List<Diagnostic> diagnostics) {
@@ -104,11 +142,15 @@ final class YamlTree {
         }
     }
 
+    private static String refusedTag(String tag) {
+        return "YAML tag " + shortTag(tag)
+                + " is not allowed: only plain data (strings, numbers, booleans, lists, mappings) is read";
+    }
+
     private static String yamlMessage(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         if (problem.startsWith("Global tag is not allowed")) {
-            return "YAML tag " + shortTag(problem.substring(problem.indexOf(':') + 1).trim())
-                    + " is not allowed: only plain data (strings, numbers, booleans, lists, mappings) is read";
+            return refusedTag(problem.substring(problem.indexOf(':') + 1).trim());
         }
         String context = e.getContext() == null ? "" : e.getContext() + ": ";
         return "invalid YAML: " + context + problem;
@@ -130,81 +172,95 @@ final class YamlTree {
     }
 
     /**
-     * Refuses non-plain tags and recursive aliases, and bounds the tree's size and depth once aliases are
-     * expanded, since the model builder walks the expanded tree. Iterative, memoized per node: linear in the
-     * composed (shared) tree even when aliases would expand it exponentially.
+     * Bounds the tree's size and depth once aliases are expanded, since reading walks the expanded tree: each
+     * alias use adds the expanded size of its target, and nests the target's depth where it is written. Targets
+     * are measured once each (memoized by identity), so this is linear in the anchored parts of the document
+     * even when aliases would expand it exponentially; unanchored parts are never walked. An alias follows its
+     * anchor and recursion was refused while parsing, so measured trees are finite and no deeper than the
+     * composed tree (bounded by SnakeYAML's nesting limit).
      */
-    private static boolean checkTagsAndExpansion(String file, Node root, ReadLimits limits,
-            List<Diagnostic> diagnostics) {
-        Map<Node, long[]> done = new IdentityHashMap<>(); // node -> {expanded size, expanded depth}
-        Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Node> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Node node = stack.peek();
-            if (done.containsKey(node)) {
-                stack.pop();
-                continue;
+    private static final class Expansion {
+        private final String file;
+        private final ReadLimits limits;
+        private int checkedUses;
+        private long total;
+        private final Map<Node, long[]> anchored = new IdentityHashMap<>(); // {expanded size, expanded depth}
+
+        Expansion(String file, ReadLimits limits) {
+            this.file = file;
+            this.limits = limits;
+        }
+
+        static final class TooBig extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+            final transient Diagnostic diagnostic;
+
+            TooBig(Diagnostic diagnostic) {
+                super(diagnostic.message(), null, false, false);
+                this.diagnostic = diagnostic;
             }
-            if (inProgress.add(node)) {
-                if (!PLAIN_TAGS.contains(node.getTag())) {
-                    diagnostics.add(Diagnostic.error(location(file, node.getStartMark()),
-                            "YAML tag " + shortTag(node.getTag().getValue())
-                                    + " is not allowed: only plain data (strings, numbers, booleans, lists,"
-                                    + " mappings) is read"));
-                    return false;
+        }
+
+        /** Checks the alias uses not checked yet. */
+        void check(List<GuardedParser.AliasUse> uses) {
+            for (; checkedUses < uses.size(); checkedUses++) {
+                GuardedParser.AliasUse use = uses.get(checkedUses);
+                long[] measured = measure(use.target());
+                total += measured[0];
+                if (total > limits.maxExpandedNodes()) {
+                    throw new TooBig(Diagnostic.error(location(file, use.mark()),
+                            "YAML aliases expand the document to more than " + limits.maxExpandedNodes()
+                                    + " nodes, the limit (\"billion laughs\" attack?)"));
                 }
-                for (Node child : children(node)) {
-                    if (inProgress.contains(child) && !done.containsKey(child)) {
-                        diagnostics.add(Diagnostic.error(location(file, child.getStartMark()),
-                                "recursive YAML alias: a list or mapping contains itself"));
-                        return false;
-                    }
-                    if (!done.containsKey(child)) {
-                        stack.push(child);
-                    }
+                if (use.depth() + measured[1] > limits.maxNestingDepth()) {
+                    throw new TooBig(Diagnostic.error(location(file, use.mark()),
+                            "YAML aliases nest this value deeper than the limit of " + limits.maxNestingDepth()
+                                    + " levels"));
                 }
-                continue;
             }
-            stack.pop();
+        }
+
+        long[] measure(Node node) {
+            boolean shared = node.getAnchor() != null;
+            if (shared) {
+                long[] known = anchored.get(node);
+                if (known != null) {
+                    return known;
+                }
+            }
             long size = 1;
             long depth = 0;
-            for (Node child : children(node)) {
-                long[] c = done.get(child);
-                size = Math.min(size + c[0], Long.MAX_VALUE / 4);
-                depth = Math.max(depth, c[1]);
+            if (node instanceof SequenceNode seq) {
+                for (Node child : seq.getValue()) {
+                    long[] c = measure(child);
+                    size += c[0];
+                    depth = Math.max(depth, c[1]);
+                }
+            } else if (node instanceof MappingNode map) {
+                for (NodeTuple tuple : map.getValue()) {
+                    long[] k = measure(tuple.getKeyNode());
+                    long[] v = measure(tuple.getValueNode());
+                    size += k[0] + v[0];
+                    depth = Math.max(depth, Math.max(k[1], v[1]));
+                }
             }
             depth++;
             if (size > limits.maxExpandedNodes()) {
-                diagnostics.add(Diagnostic.error(location(file, node.getStartMark()),
+                throw new TooBig(Diagnostic.error(location(file, node.getStartMark()),
                         "YAML aliases expand this value to more than " + limits.maxExpandedNodes()
                                 + " nodes, the limit (\"billion laughs\" attack?)"));
-                return false;
             }
-            if (depth > limits.maxNestingDepth() + 1) {
-                diagnostics.add(Diagnostic.error(location(file, node.getStartMark()),
+            if (depth > limits.maxNestingDepth()) {
+                throw new TooBig(Diagnostic.error(location(file, node.getStartMark()),
                         "YAML aliases nest this value deeper than the limit of " + limits.maxNestingDepth()
                                 + " levels"));
-                return false;
             }
-            done.put(node, new long[] {size, depth});
-        }
-        return true;
-    }
-
-    private static List<Node> children(Node node) {
-        if (node instanceof SequenceNode seq) {
-            return seq.getValue();
-        }
-        if (node instanceof MappingNode map) {
-            List<Node> all = new ArrayList<>(map.getValue().size() * 2);
-            for (NodeTuple t : map.getValue()) {
-                all.add(t.getKeyNode());
-                all.add(t.getValueNode());
+            long[] result = {size, depth};
+            if (shared) {
+                anchored.put(node, result);
             }
-            return all;
+            return result;
         }
-        return List.of();
     }
 
     private static String shortTag(String tag) {

@@ -19,7 +19,7 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
     public Plan {
         Objects.requireNonNull(file, "file");
         steps = List.copyOf(steps);
-        layers = layers.stream().map(List::copyOf).toList();
+        layers = List.copyOf(layers.stream().map(List::copyOf).toList());
     }
 
     /** The step with this key, declared or generated. */
@@ -30,6 +30,33 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
     /** The included trigger steps, in document order. */
     public List<PlannedStep> includedTriggers() {
         return steps.stream().filter(s -> s.included() && s.trigger().isPresent()).toList();
+    }
+
+    /**
+     * The included trigger steps that must pass before the step {@code key} starts, in document order. Steps that
+     * are not triggers (a {@code wait}, the triggering build's own command steps) are looked through to the triggers
+     * they wait for: an orchestrator that starts the triggers has already run its own steps, but a trigger placed
+     * after a {@code wait} still waits for the triggers before that {@code wait}.
+     */
+    public List<String> triggersNeededBy(String key) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> found = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        step(key).ifPresent(s -> s.dependsOn().forEach(d -> todo.add(d.key())));
+        while (!todo.isEmpty()) {
+            String k = todo.pop();
+            if (!seen.add(k)) {
+                continue;
+            }
+            step(k).ifPresent(s -> {
+                if (s.included() && s.trigger().isPresent()) {
+                    found.add(k);
+                } else {
+                    s.dependsOn().forEach(d -> todo.add(d.key()));
+                }
+            });
+        }
+        return steps.stream().map(PlannedStep::key).filter(found::contains).toList();
     }
 
     /** Whether this build stops at an approval gate ({@code block} step) anywhere. */

@@ -22,6 +22,7 @@ import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostics;
 import io.jenkins.plugins.installerpipeline.interpolation.InterpolationResult;
 import io.jenkins.plugins.installerpipeline.interpolation.Interpolator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -91,6 +92,7 @@ public final class Planner {
         private final boolean[] included;
         private final String[] reasons;
         private final List<List<PlannedDependency>> dependencies;
+        /** Notes per step, allocated only for the few steps that have any. */
         private final List<List<String>> notes;
         private final List<Diagnostic> errors = new ArrayList<>();
         private final Map<String, Compilation> compiled = new HashMap<>();
@@ -109,7 +111,7 @@ public final class Planner {
             notes = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 dependencies.add(List.of());
-                notes.add(new ArrayList<>());
+                notes.add(List.of());
             }
         }
 
@@ -277,8 +279,10 @@ public final class Planner {
                     afterBarrier.add(keys[i]);
                 } else {
                     segment.add(i);
-                    boolean waits = lastBarrier < 0
-                            || deps.stream().anyMatch(d -> afterBarrier.contains(d.key()));
+                    boolean waits = lastBarrier < 0;
+                    for (int d = 0; d < deps.size() && !waits; d++) {
+                        waits = afterBarrier.contains(deps.get(d).key());
+                    }
                     if (waits) {
                         afterBarrier.add(keys[i]);
                     } else {
@@ -295,6 +299,9 @@ public final class Planner {
                 return Optional.empty();
             }
             if (!included[target]) {
+                if (notes.get(dependent).isEmpty()) {
+                    notes.set(dependent, new ArrayList<>());
+                }
                 notes.get(dependent).add("depends on '" + dependency.key() + "', which is not in this build ("
                         + reasons[target] + "); Buildkite treats that dependency as satisfied");
                 return Optional.empty();
@@ -311,37 +318,47 @@ public final class Planner {
         private Optional<List<List<String>>> layers() {
             int n = steps.size();
             int[] node = new int[n];
-            List<Integer> stepOfNode = new ArrayList<>();
+            int[] stepOfNode = new int[n];
+            int nodes = 0;
             for (int i = 0; i < n; i++) {
                 if (included[i] && !(steps.get(i) instanceof GroupStep)) {
-                    node[i] = stepOfNode.size();
-                    stepOfNode.add(i);
+                    node[i] = nodes;
+                    stepOfNode[nodes++] = i;
                 } else {
                     node[i] = -1;
                 }
             }
-            int[][] edges = new int[stepOfNode.size()][];
+            int[][] edges = new int[nodes][];
             int[] buffer = new int[16];
-            for (int v = 0; v < stepOfNode.size(); v++) {
+            for (int v = 0; v < nodes; v++) {
                 int count = 0;
-                for (PlannedDependency dependency : dependencies.get(stepOfNode.get(v))) {
+                for (PlannedDependency dependency : dependencies.get(stepOfNode[v])) {
                     int target = indexByKey.get(dependency.key());
-                    int from = target;
                     int to = steps.get(target) instanceof GroupStep ? target + childCount[target] : target;
-                    for (int t = from; t <= to; t++) {
+                    for (int t = target; t <= to; t++) {
                         if (node[t] >= 0) {
                             if (count == buffer.length) {
-                                buffer = java.util.Arrays.copyOf(buffer, count * 2);
+                                buffer = Arrays.copyOf(buffer, count * 2);
                             }
                             buffer[count++] = node[t];
                         }
                     }
                 }
-                edges[v] = java.util.Arrays.copyOf(buffer, count);
+                edges[v] = Arrays.copyOf(buffer, count);
             }
-            return DependencyLayers.of(stepOfNode.size(), edges).map(layers -> layers.stream()
-                    .map(layer -> java.util.Arrays.stream(layer).mapToObj(v -> keys[stepOfNode.get(v)]).toList())
-                    .toList());
+            Optional<List<int[]>> layers = DependencyLayers.of(nodes, edges);
+            if (layers.isEmpty()) {
+                return Optional.empty();
+            }
+            List<List<String>> keyed = new ArrayList<>(layers.get().size());
+            for (int[] layer : layers.get()) {
+                String[] names = new String[layer.length];
+                for (int k = 0; k < layer.length; k++) {
+                    names[k] = keys[stepOfNode[layer[k]]];
+                }
+                keyed.add(List.of(names));
+            }
+            return Optional.of(keyed);
         }
 
         private static PlannedTrigger plannedTrigger(TriggerStep trigger) {

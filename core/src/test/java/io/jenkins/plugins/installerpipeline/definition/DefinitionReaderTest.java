@@ -22,9 +22,13 @@ public class DefinitionReaderTest {
                   - "wait"
                   - waiter
                   - block
+                  - manual
                   - input
+                  - manual: Deprecated spelling
                 """);
-        assertThat(d.steps()).extracting(Step::typeName).containsExactly("wait", "wait", "wait", "block", "input");
+        assertThat(d.steps()).extracting(Step::typeName)
+                .containsExactly("wait", "wait", "wait", "block", "block", "input", "block");
+        assertThat(d.steps().get(6).label()).contains("Deprecated spelling");
         assertThat(d.steps().get(1).location()).isEqualTo(new SourceLocation("p.yml", 3, 5));
     }
 
@@ -75,10 +79,9 @@ public class DefinitionReaderTest {
                       - step: test
                         allow_failure: true
                     allow_dependency_failure: true
-                    branches: "main release-*"
                     skip: "broken agent"
                     command: make
-                  - {key: lint, command: lint}
+                  - {key: lint, command: lint, branches: "main release-*"}
                   - {key: test, command: test}
                 """).steps().get(0);
         StepCommon c = s.common();
@@ -92,7 +95,9 @@ public class DefinitionReaderTest {
                 new Dependency("test", true, new SourceLocation("p.yml", 7, 15)));
         assertThat(c.dependsOnNothing()).isFalse();
         assertThat(c.allowDependencyFailure()).isTrue();
-        assertThat(c.branches()).containsExactly("main", "release-*");
+        assertThat(c.branches()).as("branches sit on another step: Buildkite refuses them beside 'if'").isEmpty();
+        assertThat(valid("steps:\n  - {key: lint, command: lint, branches: \"main release-*\"}\n").steps().get(0)
+                .common().branches()).containsExactly("main", "release-*");
         assertThat(c.skip()).isEqualTo(new Skip(true, Optional.of("broken agent")));
     }
 

@@ -25,6 +25,19 @@ public class DefinitionValidationTest {
     }
 
     @Test
+    public void branchesAndIfTogetherAreRefused() {
+        assertThat(diagnostics("""
+                steps:
+                  - command: deploy
+                    key: deploy
+                    branches: main
+                    if: build.tag != null
+                """)).containsExactly("p.yml:5:9: error: step 'deploy' has both 'if' and 'branches: main', which"
+                + " Buildkite does not allow; test the branch in the condition instead (build.branch == \"main\""
+                + " or build.branch =~ /^release\\//)");
+    }
+
+    @Test
     public void emptyFile() {
         assertThat(diagnostics("# nothing\n")).containsExactly(
                 "p.yml:1:1: error: file is empty: expected a mapping with 'steps'");
@@ -58,8 +71,8 @@ public class DefinitionValidationTest {
         assertThat(diagnostics("steps:\n  - {type: deploy}\n  - build\n")).containsExactly(
                 "p.yml:2:12: error: unknown step type 'deploy': expected command, script, wait, waiter, block,"
                         + " manual, input, trigger or group",
-                "p.yml:3:5: error: unknown step 'build': a step written as a string must be wait, waiter, block"
-                        + " or input");
+                "p.yml:3:5: error: unknown step 'build': a step written as a string must be wait, waiter, block,"
+                        + " manual or input");
     }
 
     @Test
@@ -94,6 +107,17 @@ public class DefinitionValidationTest {
                   - {key: b, command: x, depends_on: a}
                   - {key: c, command: x, depends_on: b}
                 """)).containsExactly("p.yml:3:38: error: dependency cycle: 'a' -> 'c' -> 'b' -> 'a' (each waits for the next)");
+    }
+
+    @Test
+    public void longDependencyChainsAreSearchedWithoutRecursion() {
+        StringBuilder text = new StringBuilder("steps:\n  - {key: s0, command: x, depends_on: s49999}\n");
+        for (int i = 1; i < 50_000; i++) {
+            text.append("  - {key: s").append(i).append(", command: x, depends_on: s").append(i - 1).append("}\n");
+        }
+        assertThat(diagnostics(text.toString())).containsExactly("p.yml:3:39: error: dependency cycle: 's0'"
+                + " -> 's49999' -> 's49998' -> 's49997' -> 's49996' -> ... 49990 more ... -> 's5' -> 's4' -> 's3'"
+                + " -> 's2' -> 's1' -> 's0' (each waits for the next)");
     }
 
     @Test

@@ -49,7 +49,7 @@ public class HostileInputTest {
         }
         text.append("steps: [wait]\n");
         assertThat(diagnostics(text.toString())).containsExactly(
-                "p.yml:65:6: error: YAML aliases nest this value deeper than the limit of 64 levels");
+                "p.yml:63:12: error: YAML aliases nest this value deeper than the limit of 64 levels");
     }
 
     @Test
@@ -66,7 +66,7 @@ public class HostileInputTest {
                 i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
                 steps: [wait]
                 """;
-        assertThat(diagnostics(text)).containsExactly("p.yml:7:4: error: YAML aliases expand this value to more"
+        assertThat(diagnostics(text)).containsExactly("p.yml:7:29: error: YAML aliases expand the document to more"
                 + " than 5000000 nodes, the limit (\"billion laughs\" attack?)");
     }
 
@@ -77,7 +77,9 @@ public class HostileInputTest {
             text.append(i == 0 ? "" : ",").append("*a");
         }
         text.append("]\nsteps: [wait]\n");
-        assertThat(diagnostics(text.toString())).hasSize(1).allMatch(d -> d.startsWith("p.yml:2:")
+        ReadOptions options = ReadOptions.defaults().withLimits(new ReadLimits(1_000_000, 64, 200, 1_000_000));
+        assertThat(DefinitionReader.read("p.yml", text.toString(), options).diagnostics().all())
+                .extracting(d -> d.format()).hasSize(1).allMatch(d -> d.startsWith("p.yml:2:")
                 && d.endsWith("error: YAML uses more than 200 aliases to lists or mappings, the limit"
                         + " (alias expansion attack?)"));
     }
@@ -85,7 +87,24 @@ public class HostileInputTest {
     @Test
     public void recursiveAlias() {
         assertThat(diagnostics("a: &a [1, *a]\nsteps: [wait]\n")).containsExactly(
-                "p.yml:1:4: error: recursive YAML alias: a list or mapping contains itself");
+                "p.yml:1:11: error: recursive YAML alias: a list or mapping contains itself");
+    }
+
+    @Test
+    public void recursiveMappingAlias() {
+        assertThat(diagnostics("a: &m {b: {c: *m}}\nsteps: [wait]\n")).containsExactly(
+                "p.yml:1:15: error: recursive YAML alias: a list or mapping contains itself");
+    }
+
+    @Test
+    public void redefinedAnchorIsNotMistakenForRecursion() {
+        assertThat(Yaml.read("a: &x [&x {command: y}, *x]\nsteps: [wait]\n").diagnostics().hasErrors()).isFalse();
+    }
+
+    @Test
+    public void undefinedAlias() {
+        assertThat(diagnostics("steps: [*nothing]\n")).containsExactly(
+                "p.yml:1:9: error: invalid YAML: found undefined alias nothing");
     }
 
     @Test

@@ -28,6 +28,11 @@ public final class InstallerBuild {
     private String detail = "";
     /** Trigger keys this one waits for before it is scheduled. */
     private List<String> dependsOn = new ArrayList<>();
+    /**
+     * Buildkite's {@code async}: the trigger counts as done once its build exists, so neither {@code wait} nor a
+     * trigger depending on it waits for the build to finish.
+     */
+    private boolean async;
     /** The metadata to schedule with once the dependencies are met; null once scheduled. */
     private InstallerMetadataAction pending;
 
@@ -93,6 +98,28 @@ public final class InstallerBuild {
             url.append(buildNumber).append('/');
         }
         return url.toString();
+    }
+
+    /** Whether the trigger is {@code async}: done once its build exists. */
+    public boolean isAsync() {
+        return async;
+    }
+
+    /** Whether a trigger waiting for this one may go on: its build passed or is paused, or it is async and started. */
+    public boolean satisfiesDependants() {
+        InstallerState s = getState();
+        return s.satisfiesDependency() || (async && s != InstallerState.WAITING_FOR_DEPENDENCY && s != InstallerState.QUEUED
+                && s != InstallerState.ABORTED);
+    }
+
+    /** Whether {@code triggerInstallers(wait: true)} may return as far as this entry is concerned. */
+    public boolean doneForWaitingStep() {
+        InstallerState s = getState();
+        return s.isFinished() || (async && s != InstallerState.WAITING_FOR_DEPENDENCY && s != InstallerState.QUEUED);
+    }
+
+    void setAsync(boolean value) {
+        this.async = value;
     }
 
     /** Trigger keys this one waits for before it is scheduled. */

@@ -9,6 +9,8 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import io.jenkins.plugins.installerpipeline.artifact.HandOff;
+import io.jenkins.plugins.installerpipeline.artifact.HandedArtifact;
 import io.jenkins.plugins.installerpipeline.steps.TriggerInstallersExecution;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -112,6 +114,19 @@ public final class InstallerEvents {
         });
     }
 
+    /**
+     * After a restart: brings an entry up to date with its build, whichever events were missed (started, paused at
+     * its gate, finished).
+     */
+    public static void reconcile(@NonNull Run<?, ?> child) {
+        if (!child.isBuilding()) {
+            finished(child);
+            return;
+        }
+        started(child);
+        gateChanged(child);
+    }
+
     /** A child build was deleted before it finished. */
     static void deleted(@NonNull Run<?, ?> child) {
         entryOf(child).ifPresent(e -> {
@@ -173,7 +188,7 @@ public final class InstallerEvents {
             for (String key : b.getDependsOn()) {
                 Optional<InstallerBuild> dep = record.latest(key);
                 InstallerState s = dep.map(InstallerBuild::getState).orElse(InstallerState.ABORTED);
-                if (s.satisfiesDependency()) {
+                if (dep.isPresent() && dep.get().satisfiesDependants()) {
                     dependencyBuilds.put(key, dep.get().getExternalizableId().orElse(dep.get().getJobFullName()));
                 } else if (s.isFinished()) {
                     failed = dep.map(d -> d.getLabel() + d.getBuildNumber().map(n -> " #" + n).orElse("")).orElse(key)
@@ -185,10 +200,12 @@ public final class InstallerEvents {
             if (failed != null) {
                 record.update(b, InstallerState.ABORTED, "not started: " + failed);
             } else if (blocked == null && upstream != null) {
-                // TODO(lead, engine): when a dependency has SUCCEEDED, add its archived artifacts (the .deb) to the
-                // metadata's artifacts JSON with the engine's artifact description (name, path, URL, size, sha256).
-                InstallerMetadataAction metadata = b.getPendingMetadata().get().toBuilder()
-                        .dependencyBuilds(dependencyBuilds).build();
+                // A dependency that has finished (a release: no gate) hands over its archived artifacts, the .deb.
+                InstallerMetadataAction pending = b.getPendingMetadata().get();
+                InstallerMetadataAction metadata = pending.toBuilder()
+                        .dependencyBuilds(dependencyBuilds)
+                        .artifactsJson(withDependencyArtifacts(pending.getArtifactsJson(), record, b.getDependsOn()))
+                        .build();
                 try {
                     Job<?, ?> job = buildableBy(upstream, b.getJobFullName());
                     Queue.Item item = InstallerScheduler.schedule(job, upstream, metadata);
@@ -198,6 +215,27 @@ public final class InstallerEvents {
                 }
             }
         }
+    }
+
+    /** The handed artifacts plus those of every dependency that has finished successfully. */
+    private static String withDependencyArtifacts(String json, InstallerRunsAction record, java.util.List<String> keys) {
+        java.util.List<HandedArtifact> all = HandOff.parse(json).artifacts();
+        for (String key : keys) {
+            Optional<String> id = record.latest(key).filter(d -> d.getState() == InstallerState.SUCCEEDED)
+                    .flatMap(InstallerBuild::getExternalizableId);
+            if (id.isEmpty()) {
+                continue;
+            }
+            try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+                Run<?, ?> dependency = Run.fromExternalizableId(id.get());
+                if (dependency != null) {
+                    all = HandOff.merge(all, ArchivedArtifacts.describe(dependency, "**"));
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                LOGGER.log(Level.WARNING, "Could not describe the artifacts of " + id.get(), e);
+            }
+        }
+        return HandOff.toJson(all);
     }
 
     /** The job, if the upstream build's authentication may build it. */

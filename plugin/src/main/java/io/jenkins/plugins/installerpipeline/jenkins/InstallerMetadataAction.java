@@ -7,6 +7,7 @@ import hudson.model.EnvironmentContributingAction;
 import hudson.model.InvisibleAction;
 import hudson.model.Queue;
 import hudson.model.Run;
+import io.jenkins.plugins.installerpipeline.context.TriggerMetadata;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,21 +31,21 @@ public final class InstallerMetadataAction extends InvisibleAction
         implements EnvironmentContributingAction, Queue.QueueAction {
 
     /** Full name of the upstream (package) job. */
-    public static final String UPSTREAM_JOB = "INSTALLER_UPSTREAM_JOB";
+    public static final String UPSTREAM_JOB = TriggerMetadata.UPSTREAM_JOB;
     /** Externalizable id ({@code fullName#number}) of the upstream build. */
-    public static final String UPSTREAM_BUILD = "INSTALLER_UPSTREAM_BUILD";
+    public static final String UPSTREAM_BUILD = TriggerMetadata.UPSTREAM_BUILD;
     /** Absolute URL of the upstream build (empty when Jenkins' root URL is not configured). */
-    public static final String UPSTREAM_URL = "INSTALLER_UPSTREAM_URL";
+    public static final String UPSTREAM_URL = TriggerMetadata.UPSTREAM_URL;
     /** Release tag, empty when this is not a release. */
-    public static final String RELEASE_TAG = "INSTALLER_RELEASE_TAG";
+    public static final String RELEASE_TAG = TriggerMetadata.RELEASE_TAG;
     /** Commit SHA the package was built from. */
-    public static final String COMMIT = "INSTALLER_COMMIT";
+    public static final String COMMIT = TriggerMetadata.COMMIT;
     /** Branch the package was built from. */
-    public static final String BRANCH = "INSTALLER_BRANCH";
+    public static final String BRANCH = TriggerMetadata.BRANCH;
     /** Commit message. */
-    public static final String MESSAGE = "INSTALLER_MESSAGE";
+    public static final String MESSAGE = TriggerMetadata.MESSAGE;
     /** JSON array of the artifacts to install: name, path, URL, size, sha256. */
-    public static final String ARTIFACTS = "INSTALLER_ARTIFACTS";
+    public static final String ARTIFACTS = TriggerMetadata.ARTIFACTS;
 
     private final String upstreamJob;
     private final String upstreamBuildId;
@@ -153,21 +154,22 @@ public final class InstallerMetadataAction extends InvisibleAction
         return Collections.unmodifiableMap(dependencyBuilds);
     }
 
+    /** The same facts as the engine's value, for the build context of the triggered build. */
+    public TriggerMetadata toTriggerMetadata() {
+        return new TriggerMetadata(upstreamJob, upstreamBuildId, nonEmpty(upstreamUrl), getReleaseTag(),
+                nonEmpty(commit), nonEmpty(branch), nonEmpty(message), env, artifactsJson);
+    }
+
+    private static Optional<String> nonEmpty(String s) {
+        return s == null || s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
     /**
      * Every variable this action puts into the child's environment: the trigger's {@code build.env} first, then the
      * {@code INSTALLER_*} variables (which win on a clash, since the plugin owns those names).
      */
     public Map<String, String> environment() {
-        Map<String, String> vars = new LinkedHashMap<>(env);
-        vars.put(UPSTREAM_JOB, upstreamJob);
-        vars.put(UPSTREAM_BUILD, upstreamBuildId);
-        vars.put(UPSTREAM_URL, upstreamUrl);
-        vars.put(RELEASE_TAG, getReleaseTag().orElse(""));
-        vars.put(COMMIT, commit);
-        vars.put(BRANCH, branch);
-        vars.put(MESSAGE, message);
-        vars.put(ARTIFACTS, artifactsJson);
-        return vars;
+        return toTriggerMetadata().environment();
     }
 
     @Override

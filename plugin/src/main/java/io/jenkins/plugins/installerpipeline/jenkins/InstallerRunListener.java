@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
+import io.jenkins.plugins.installerpipeline.steps.WaitForDependenciesStep;
 import jenkins.util.Timer;
 
 /**
@@ -27,8 +28,8 @@ public final class InstallerRunListener extends RunListener<Run<?, ?>> {
         if (InstallerMetadataAction.of(run).isPresent()) {
             Timer.get().submit(() -> InstallerEvents.safely("end of " + run, () -> InstallerEvents.finished(run)));
         }
-        // TODO(lead): also release gates waiting for this build as a dependency (DependencyGateContext, see
-        // docs/plugin-design.md).
+        // Builds waiting in waitForDependencies look again (they filter on their own dependencies).
+        WaitForDependenciesStep.Execution.dependencyFinished();
     }
 
     @Override

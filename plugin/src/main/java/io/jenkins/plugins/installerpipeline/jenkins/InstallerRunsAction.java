@@ -139,6 +139,16 @@ public final class InstallerRunsAction implements RunAction2 {
         return b;
     }
 
+    /** Marks an entry as Buildkite's {@code async} trigger (see {@link InstallerBuild#isAsync()}). */
+    public synchronized void setAsync(@NonNull InstallerBuild b, boolean async) {
+        b.setAsync(async);
+    }
+
+    /** Whether {@code triggerInstallers(wait: true)} may return: every entry finished, async ones at least started. */
+    public synchronized boolean allDoneForWaitingStep() {
+        return builds.stream().allMatch(InstallerBuild::doneForWaitingStep);
+    }
+
     /** Records the queue item of an entry. */
     public synchronized void queued(@NonNull InstallerBuild b, long queueId) {
         b.queued(queueId);

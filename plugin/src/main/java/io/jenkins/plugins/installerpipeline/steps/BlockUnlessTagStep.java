@@ -4,16 +4,23 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import hudson.model.Cause;
+import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction;
+import io.jenkins.plugins.installerpipeline.context.BuildContext;
+import io.jenkins.plugins.installerpipeline.gate.ApprovalGate;
+import io.jenkins.plugins.installerpipeline.gate.GateOutcome;
+import io.jenkins.plugins.installerpipeline.jenkins.GateAction;
+import io.jenkins.plugins.installerpipeline.jenkins.GateTimeouts;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerDependencies;
+import io.jenkins.plugins.installerpipeline.jenkins.JenkinsBuildFacts;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.Set;
 import jenkins.model.Jenkins;
-import jenkins.scm.api.SCMHead;
-import jenkins.scm.api.mixin.TagSCMHead;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -123,26 +130,29 @@ public final class BlockUnlessTagStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) throws Exception {
-        // Runs on the CPS VM thread: only in-memory reads here (actions, causes, the SCM head of a loaded job).
+        // Runs on the CPS VM thread: only in-memory reads here (actions, causes, environment, the loaded job tree).
         Run<?, ?> run = context.get(Run.class);
-        Optional<InstallerMetadataAction> metadata = InstallerMetadataAction.of(run);
-        boolean triggered = metadata.isPresent() || run.getCause(Cause.UpstreamCause.class) != null;
-        SCMHead head = SCMHead.HeadByItem.findHead(run.getParent());
-        Optional<String> ownTag = head instanceof TagSCMHead ? Optional.of(head.getName()) : Optional.empty();
-        // TODO(lead, engine): when `condition` is set, evaluate it with the engine against this build's context and
-        // let it decide `block` (print its diagnostics and fail on a syntax error).
-        GateDecision decision = GateDecision.decide(
-                Optional.ofNullable(release),
-                triggered,
-                metadata.flatMap(InstallerMetadataAction::getReleaseTag),
-                metadata.map(m -> m.getEnv().get("LE_KOLIBRI_RELEASE")),
-                ownTag);
-        String reason = decision.reason();
-        if (!decision.block()) {
-            return StepExecutions.synchronousVoid(context, c -> c.get(TaskListener.class).getLogger().println(reason));
+        TaskListener listener = context.get(TaskListener.class);
+        BuildContext build = JenkinsBuildFacts.contextOf(context);
+        GateOutcome outcome = new ApprovalGate(Optional.ofNullable(condition), Optional.ofNullable(release)).decide(build);
+        if (outcome instanceof GateOutcome.Invalid invalid) {
+            return StepExecutions.synchronousVoid(context, c -> {
+                throw new AbortException("blockUnlessTag: " + invalid.reason());
+            });
         }
-        context.get(TaskListener.class).getLogger().println(reason);
-        InputStep input = new InputStep(message != null ? message : "Build " + run.getParent().getDisplayName() + "?");
+        if (outcome instanceof GateOutcome.Proceed proceed) {
+            return StepExecutions.synchronousVoid(context,
+                    c -> c.get(TaskListener.class).getLogger().println("blockUnlessTag: not waiting: " + proceed.reason()));
+        }
+        listener.getLogger().println("blockUnlessTag: " + outcome.reason());
+        String question = message != null ? message : "Build " + run.getParent().getDisplayName() + "?";
+        List<String> pending = InstallerDependencies.describeUnfinished(run);
+        if (!pending.isEmpty()) {
+            question = question + " (needs " + String.join("; ", pending) + ")";
+            listener.getLogger().println("blockUnlessTag: this build needs " + String.join("; ", pending)
+                    + "; call waitForDependencies after the gate to wait for it");
+        }
+        InputStep input = new InputStep(question);
         input.setId(id);
         if (submitter != null) {
             input.setSubmitter(submitter);
@@ -150,12 +160,14 @@ public final class BlockUnlessTagStep extends Step {
         if (ok != null) {
             input.setOk(ok);
         }
+        long deadline = timeout == null ? 0 : System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(timeout);
+        run.replaceAction(new GateAction(input.getId(), deadline, timeout == null ? 0 : timeout));
+        if (timeout != null) {
+            listener.getLogger().println("blockUnlessTag: the gate closes by itself after " + timeout
+                    + (timeout == 1 ? " minute" : " minutes"));
+            GateTimeouts.arm(run);
+        }
         // The upstream's record learns of the pause from GateListener (the input step saves the run when it registers).
-        // TODO(lead): (1) timeout != null: record the deadline in a GateAction on the run and arm a Timer task that
-        // calls stop(new FlowInterruptedException(ABORTED, true, new GateTimedOut(id, timeout))) on
-        // InputAction.getExecution(id), re-armed after a restart by a FlowExecutionListener.onResumed;
-        // (2) metadata.getDependencyBuilds() not all finished: say so in the message and start the input with a
-        // forwarding context so that after approval the build waits for the dependency (docs/plugin-design.md).
         return input.start(context);
     }
 
@@ -177,8 +189,8 @@ public final class BlockUnlessTagStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            // What the input step needs; no FilePath, so no node.
-            return Set.of(Run.class, TaskListener.class, FlowNode.class);
+            // What the input step needs, and the environment for the build context; no FilePath, so no node.
+            return Set.of(Run.class, TaskListener.class, FlowNode.class, EnvVars.class);
         }
 
         /** Form check: the id becomes part of a URL; the input step's own rule applies. */

@@ -1,13 +1,14 @@
 package io.jenkins.plugins.installerpipeline.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.installerpipeline.jenkins.JenkinsBuildFacts;
+import io.jenkins.plugins.installerpipeline.plan.Plan;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.Symbol;
@@ -65,18 +66,12 @@ public final class ReadPipelineDefinitionStep extends Step {
 
         @Override
         protected Map<String, Object> run() throws Exception {
-            FilePath workspace = getContext().get(FilePath.class);
             TaskListener listener = getContext().get(TaskListener.class);
-            FilePath definition = workspace.child(file);
-            if (!definition.exists()) {
-                throw new AbortException(file + ": no such file in the workspace " + workspace.getRemote());
-            }
-            // TODO(lead, engine): parse definition.readToString() with the engine (file name `file`), print each
-            // diagnostic as `FILE:LINE:COL: error: MESSAGE` to listener.getLogger() and throw
-            // AbortException("<n> errors in <file>") if any; else build the context from the Run (same class as
-            // triggerInstallers), plan, and return PlainData.plain(plan.toPlainData()).
-            listener.getLogger().println("readPipelineDefinition: " + file);
-            throw new AbortException("readPipelineDefinition is not implemented yet (engine integration pending)");
+            Plan plan = TriggerInstallersExecution.plan(getContext(), file,
+                    JenkinsBuildFacts.contextOf(getContext()), listener, "readPipelineDefinition");
+            listener.getLogger().println("readPipelineDefinition: " + file + ": " + plan.steps().size() + " steps, "
+                    + plan.includedTriggers().size() + " trigger(s) included for this build");
+            return PlainData.stringKeyedMap(plan.toMap(), "plan");
         }
     }
 

@@ -2,6 +2,32 @@ package io.jenkins.plugins.installerpipeline.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.FilePath;
+import hudson.console.ModelHyperlinkNote;
+import hudson.model.Item;
+import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import io.jenkins.plugins.installerpipeline.artifact.HandOff;
+import io.jenkins.plugins.installerpipeline.artifact.HandedArtifact;
+import io.jenkins.plugins.installerpipeline.context.BuildContext;
+import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
+import io.jenkins.plugins.installerpipeline.jenkins.ArchivedArtifacts;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerEvents;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerScheduler;
+import io.jenkins.plugins.installerpipeline.jenkins.JenkinsBuildFacts;
+import io.jenkins.plugins.installerpipeline.plan.Plan;
+import io.jenkins.plugins.installerpipeline.plan.PlanResult;
+import io.jenkins.plugins.installerpipeline.plan.Planner;
+import io.jenkins.plugins.installerpipeline.target.TargetNames;
+import java.io.IOException;
+import java.util.Optional;
+import jenkins.branch.MultiBranchProject;
+import jenkins.branch.NameEncoder;
+import jenkins.model.ParameterizedJobMixIn;
+import jenkins.util.Timer;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -42,6 +68,8 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     private String upstreamBuildId;
     /** Guards against completing the context twice when two listener events race. */
     private transient AtomicBoolean completed;
+    /** Console lines already printed about the children (plain strings, kept across a restart). */
+    private final ArrayList<String> announced = new ArrayList<>();
 
     TriggerInstallersExecution(@NonNull StepContext context, String definition, List<Map<String, Object>> installers,
             Map<String, String> jobs, String artifactsGlob, boolean wait, boolean propagate) {
@@ -73,23 +101,129 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     private void scheduleInstallers() throws Exception {
         Run<?, ?> upstream = getContext().get(Run.class);
         TaskListener listener = getContext().get(TaskListener.class);
-        // TODO(lead, engine): 1. definition != null: FilePath ws = getContext().get(FilePath.class) (null outside
-        //    node -> AbortException "definition needs a workspace: call triggerInstallers inside node, or pass installers");
-        //    read ws.child(definition) and parse it with the engine; print diagnostics as FILE:LINE:COL lines and
-        //    throw AbortException on errors. installers != null: build the same trigger model from the maps.
-        // 2. Build context from Jenkins (tag/branch/commit/PR/source/BUILDKITE_*) and evaluate the plan.
-        // 3. Resolve every included trigger's job (jobs map, else the slug beside the upstream's top-level project,
-        //    multibranch: <job>/<NameEncoder.encode(branch)>), check Item.BUILD here (this thread has the build's
-        //    authentication), fail before scheduling anything on an unknown/disabled/non-buildable target, naming
-        //    the slug, the job tried and EditDistance.findNearest(...) of the existing names.
-        // 4. Describe the artifacts matching artifactsGlob (name, path, URL, size, sha256) once.
-        // 5. record = InstallerRunsAction.getOrCreate(upstream); add every trigger (WAITING_FOR_DEPENDENCY when it
-        //    depends_on another); schedule the others (CauseAction(UpstreamCause) + InstallerMetadataAction +
-        //    declared same-name parameters), record.queued(...), record.save(); console line per child with
-        //    ModelHyperlinkNote. Then installersChanged(record) for the case where nothing was scheduled.
-        listener.getLogger().println("triggerInstallers: " + (definition != null ? definition : installers.size() + " inline installers")
-                + ", artifacts " + artifactsGlob + ", jobs " + jobs.keySet());
-        throw new AbortException("triggerInstallers is not implemented yet (engine integration pending) for " + upstream.getFullDisplayName());
+        BuildContext context = JenkinsBuildFacts.contextOf(getContext());
+        List<InstallerRequest> requests;
+        if (definition != null) {
+            requests = InstallerRequest.fromPlan(plan(getContext(), definition, context, listener, "triggerInstallers"));
+        } else {
+            try {
+                requests = InstallerRequest.fromMaps(installers);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("triggerInstallers: " + e.getMessage());
+            }
+        }
+        // Resolve and check every target before scheduling anything.
+        Map<String, Job<?, ?>> targets = new LinkedHashMap<>();
+        for (InstallerRequest request : requests) {
+            targets.put(request.key(), resolve(upstream, request));
+        }
+        List<HandedArtifact> artifacts = ArchivedArtifacts.describe(upstream, artifactsGlob);
+        listener.getLogger().println("triggerInstallers: " + requests.size() + " installer(s), "
+                + artifacts.size() + " artifact(s) matching " + artifactsGlob);
+        String artifactsJson = HandOff.toJson(artifacts);
+        String root = Jenkins.get().getRootUrl();
+        InstallerRunsAction record = InstallerRunsAction.getOrCreate(upstream);
+        for (InstallerRequest request : requests) {
+            Job<?, ?> job = targets.get(request.key());
+            InstallerMetadataAction metadata = InstallerMetadataAction
+                    .builder(upstream.getParent().getFullName(), upstream.getExternalizableId(), request.key())
+                    .upstreamUrl(root == null ? "" : upstream.getAbsoluteUrl())
+                    .releaseTag(context.tag().orElse(""))
+                    .commit(request.commit().or(context::commit).orElse(""))
+                    .branch(request.branch().or(context::branch).orElse(""))
+                    .message(request.message().or(context::message).orElse(""))
+                    .env(request.env())
+                    .artifactsJson(artifactsJson)
+                    .build();
+            if (!request.dependsOn().isEmpty()) {
+                InstallerBuild waiting = record.addWaiting(request.key(), request.label(), job.getFullName(),
+                        request.dependsOn(), metadata);
+                record.setAsync(waiting, request.async());
+                listener.getLogger().println("triggerInstallers: " + request.label() + " → "
+                        + ModelHyperlinkNote.encodeTo(job) + " starts after " + String.join(", ", request.dependsOn()));
+                continue;
+            }
+            // Listed before it is queued: with no quiet period the build can start before schedule() returns.
+            InstallerBuild entry = record.add(request.key(), request.label(), job.getFullName(), InstallerState.QUEUED);
+            record.setAsync(entry, request.async());
+            Queue.Item item = InstallerScheduler.schedule(job, upstream, metadata);
+            record.queued(entry, item.getId());
+            listener.getLogger().println("triggerInstallers: " + request.label() + " → scheduled "
+                    + ModelHyperlinkNote.encodeTo(job));
+        }
+        InstallerEvents.changed(record);
+        if (requests.isEmpty()) {
+            installersChanged(record);
+        }
+    }
+
+    /**
+     * Reads and plans a definition in the workspace for this build; prints the engine's {@code FILE:LINE:COL}
+     * diagnostics and fails with their count when it is invalid.
+     */
+    static Plan plan(StepContext context, String file, BuildContext build, TaskListener listener, String step)
+            throws IOException, InterruptedException {
+        FilePath workspace = context.get(FilePath.class);
+        if (workspace == null) {
+            throw new AbortException(step + ": reading " + file + " needs a workspace: call it inside node");
+        }
+        FilePath definition = workspace.child(file);
+        if (!definition.exists()) {
+            throw new AbortException(step + ": " + file + ": no such file in the workspace " + workspace.getRemote());
+        }
+        PlanResult result = Planner.plan(file, definition.readToString(), build);
+        for (Diagnostic d : result.diagnostics().all()) {
+            listener.getLogger().println(d.format());
+        }
+        if (result.plan().isEmpty()) {
+            int errors = result.diagnostics().errors().size();
+            throw new AbortException(step + ": " + errors + (errors == 1 ? " error in " : " errors in ") + file);
+        }
+        return result.plan().get();
+    }
+
+    /**
+     * The job a trigger starts: the {@code jobs} map's name, else the slug beside this build's project; a multibranch
+     * target's branch job for the trigger's branch (or the target's primary branch). Fails naming the slug, the name
+     * tried and similar names when it is missing, not buildable, or the build's authentication may not build it.
+     */
+    private Job<?, ?> resolve(Run<?, ?> upstream, InstallerRequest request) throws AbortException {
+        String slug = request.slug();
+        String tried = jobs.containsKey(slug) ? TargetNames.absolute(jobs.get(slug))
+                : TargetNames.beside(JenkinsBuildFacts.topLevelProject(upstream.getParent()).getFullName(), slug);
+        Item item = Jenkins.get().getItemByFullName(tried);
+        if (item instanceof MultiBranchProject<?, ?> project) {
+            Optional<String> branch = request.branch().or(() -> JenkinsBuildFacts.primaryBranch(project));
+            if (branch.isEmpty()) {
+                throw new AbortException(TargetNames.problem(slug, tried,
+                        "is a multibranch project, and the trigger names no branch and the project has no primary branch",
+                        List.of()));
+            }
+            String branchJob = tried + "/" + NameEncoder.encode(branch.get());
+            item = project.getItem(NameEncoder.encode(branch.get()));
+            tried = branchJob;
+        }
+        if (item == null) {
+            List<String> names = new ArrayList<>();
+            for (Item i : Jenkins.get().getAllItems()) {
+                if (i instanceof Job<?, ?> || i instanceof MultiBranchProject<?, ?>) {
+                    names.add(i.getFullName());
+                }
+            }
+            throw new AbortException(TargetNames.problem(slug, tried, "does not exist", TargetNames.similar(tried, names, 5)));
+        }
+        if (!(item instanceof Job<?, ?> job) || !(item instanceof ParameterizedJobMixIn.ParameterizedJob<?, ?> p)) {
+            throw new AbortException(TargetNames.problem(slug, tried, "is not a job that can be built", List.of()));
+        }
+        if (!p.isBuildable()) {
+            throw new AbortException(TargetNames.problem(slug, tried, "is disabled or cannot be built", List.of()));
+        }
+        if (!job.hasPermission(Item.BUILD)) {
+            throw new AbortException(TargetNames.problem(slug, tried,
+                    "may not be built by " + Jenkins.getAuthentication2().getName() + ", as whom this build runs",
+                    List.of()));
+        }
+        return job;
     }
 
     /**
@@ -99,12 +233,16 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
      */
     void installersChanged(@NonNull InstallerRunsAction record) {
         List<InstallerBuild> builds = record.getBuilds();
-        boolean done = wait ? record.allFinished() : record.allStartedOrPaused();
+        announce(builds);
+        boolean done = wait ? record.allDoneForWaitingStep() : record.allStartedOrPaused();
         if (!done || !markCompleted()) {
             return;
         }
         if (wait && propagate) {
             for (InstallerBuild b : builds) {
+                if (b.isAsync()) {
+                    continue; // async: not waited for, so its result does not fail this step
+                }
                 if (b.getState() == InstallerState.FAILED || b.getState() == InstallerState.ABORTED) {
                     Result result = b.getState() == InstallerState.FAILED ? Result.FAILURE : Result.ABORTED;
                     getContext().onFailure(new FlowInterruptedException(result, false, new InstallerFailed(b)));
@@ -113,6 +251,33 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
             }
         }
         getContext().onSuccess(resultOf(builds));
+    }
+
+    /** One console line, with a link, per installer build the first time it is seen started, paused or finished. */
+    private synchronized void announce(List<InstallerBuild> builds) {
+        if (isCompleted()) {
+            return;
+        }
+        try {
+            TaskListener listener = getContext().get(TaskListener.class);
+            String root = "/";
+            for (InstallerBuild b : builds) {
+                String line = b.getLabel() + " " + b.getExternalizableId().orElse(b.getJobFullName()) + " " + b.getState().getLabel();
+                if (b.getState() == InstallerState.QUEUED || announced.contains(line)) {
+                    continue;
+                }
+                announced.add(line);
+                listener.getLogger().println("triggerInstallers: " + b.getLabel() + ": "
+                        + ModelHyperlinkNote.encodeTo(root + b.getUrl(), b.getExternalizableId().orElse(b.getJobFullName()))
+                        + " " + b.getState().getLabel() + (b.getDetail().isEmpty() ? "" : " (" + b.getDetail() + ")"));
+            }
+        } catch (IOException | InterruptedException e) {
+            // the console is a convenience; the record on the build page is the source of truth
+        }
+    }
+
+    private synchronized boolean isCompleted() {
+        return completed != null && completed.get();
     }
 
     private synchronized boolean markCompleted() {
@@ -158,8 +323,73 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     @Override
     public void onResume() {
         super.onResume(); // fails the step if it was still scheduling when Jenkins stopped
-        // TODO(lead): re-read each InstallerBuild's queue item or build (Run.fromExternalizableId as ACL.SYSTEM2, on
-        // Timer.get()) to catch events missed while stopping, then installersChanged(record).
+        // Events may have been lost while Jenkins stopped: look at every child again, then decide. No QueueTaskFuture:
+        // the record's queue ids and build numbers are all that is needed.
+        Timer.get().submit(() -> {
+            try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+                Run<?, ?> upstream = Run.fromExternalizableId(upstreamBuildId);
+                InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
+                if (record == null) {
+                    return;
+                }
+                for (InstallerBuild b : record.getBuilds()) {
+                    if (!b.getState().isFinished()) {
+                        findBuild(b).ifPresent(InstallerEvents::reconcile);
+                    }
+                }
+                InstallerEvents.changed(record);
+            } catch (RuntimeException e) {
+                getContext().onFailure(e);
+            }
+        });
+    }
+
+    /** The build of an entry: by number, or the build of its queue item once it has left the queue. */
+    private static Optional<Run<?, ?>> findBuild(InstallerBuild b) {
+        Optional<Run<?, ?>> byNumber = b.getExternalizableId().map(Run::fromExternalizableId);
+        if (byNumber.isPresent() || b.getQueueId().isEmpty()) {
+            return byNumber;
+        }
+        Job<?, ?> job = Jenkins.get().getItemByFullName(b.getJobFullName(), Job.class);
+        if (job == null || Jenkins.get().getQueue().getItem(b.getQueueId().get()) != null) {
+            return Optional.empty();
+        }
+        for (Run<?, ?> r : job.getBuilds().limit(50)) {
+            if (r.getQueueId() == b.getQueueId().get()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void stop(@NonNull Throwable cause) throws Exception {
+        // With wait, stopping this build stops the installers it waits for, as the build step does.
+        if (wait && upstreamBuildId != null) {
+            try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) { // the children are this build's; stopping them is its business
+                stopChildren();
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+        super.stop(cause);
+    }
+
+    /** Cancels the queued children and aborts the running ones (with {@code wait}, as the build step does). */
+    private void stopChildren() {
+        Run<?, ?> upstream = Run.fromExternalizableId(upstreamBuildId);
+        InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
+        if (record == null) {
+            return;
+        }
+        for (InstallerBuild b : record.getBuilds()) {
+            if (b.getState().isFinished()) {
+                continue;
+            }
+            b.getQueueId().map(id -> Jenkins.get().getQueue().getItem(id))
+                    .ifPresent(item -> Jenkins.get().getQueue().cancel(item));
+            findBuild(b).map(Run::getExecutor).ifPresent(e -> e.interrupt(Result.ABORTED));
+        }
     }
 
     @Override

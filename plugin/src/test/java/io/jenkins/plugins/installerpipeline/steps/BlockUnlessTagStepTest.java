@@ -55,7 +55,8 @@ public class BlockUnlessTagStepTest {
 
         WorkflowRun b = r.buildAndAssertSuccess(p);
 
-        r.assertLogContains("Started directly, not by an orchestration: not stopping at the gate.", b);
+        r.assertLogContains("blockUnlessTag: not waiting: no orchestration started this build", b);
+        r.assertLogContains("so whoever started it already asked for it", b);
         r.assertLogContains("installer built", b);
         assertThat(b.getAction(InputAction.class)).isNull();
     }
@@ -105,7 +106,7 @@ public class BlockUnlessTagStepTest {
         WorkflowRun b = r.assertBuildStatusSuccess(
                 p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up)), metadata));
 
-        r.assertLogContains("Release build for tag v0.18.0: not stopping at the gate.", b);
+        r.assertLogContains("blockUnlessTag: not waiting: this build is for release v0.18.0, so it does not wait for approval", b);
     }
 
     @Test
@@ -131,5 +132,37 @@ public class BlockUnlessTagStepTest {
             gate.proceed((Map<String, Object>) null);
         }
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
+    }
+
+    @Test
+    public void gateNobodyOpensEndsAbortedWithTimeoutMessage() throws Exception {
+        WorkflowRun up = upstreamBuild();
+        WorkflowJob p = installer("kolibri-windows", "blockUnlessTag(timeout: 1)");
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
+        r.waitForMessage("Build kolibri-windows?", b); // printed once the input is registered
+        r.assertLogContains("blockUnlessTag: the gate closes by itself after 1 minute", b);
+        // Run the expiry now rather than waiting a minute: the same code the timer calls.
+        io.jenkins.plugins.installerpipeline.jenkins.GateTimeoutsTestAccess.expire(b);
+        r.assertBuildStatus(hudson.model.Result.ABORTED, r.waitForCompletion(b));
+        r.assertLogContains("Gate ReleaseGate timed out after 1 minute without approval: the build is aborted", b);
+        r.assertLogNotContains("installer built", b);
+    }
+
+    @Test
+    public void conditionDecidesInsteadOfTheKolibriRule() throws Exception {
+        WorkflowJob p = installer("kolibri-windows", "blockUnlessTag(condition: 'build.source == \"ui\" || build.source == \"api\"')");
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("Build kolibri-windows?", b);
+        r.assertLogContains("blockUnlessTag: condition build.source == \"ui\" || build.source == \"api\" is true", b);
+        b.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID).proceed((Map<String, Object>) null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+    }
+
+    @Test
+    public void invalidConditionFailsTheStepNamingIt() throws Exception {
+        WorkflowJob p = installer("kolibri-windows", "blockUnlessTag(condition: 'build.tag ==')");
+        WorkflowRun b = r.buildAndAssertStatus(hudson.model.Result.FAILURE, p);
+        r.assertLogContains("blockUnlessTag: condition 'build.tag ==' is invalid", b);
+        r.assertLogNotContains("installer built", b);
     }
 }

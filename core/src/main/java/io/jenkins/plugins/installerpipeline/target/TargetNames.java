@@ -1,0 +1,109 @@
+package io.jenkins.plugins.installerpipeline.target;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Names of the jobs that trigger steps start. Job names are full names with {@code /} between folders
+ * ({@code installers/kolibri-debian}).
+ */
+public final class TargetNames {
+
+    private TargetNames() {}
+
+    /**
+     * The job a slug names when the {@code jobs} map does not: a job of that name in the same folder as the
+     * triggering project ({@code ci/kolibri} triggering {@code kolibri-debian} → {@code ci/kolibri-debian}).
+     *
+     * @param projectFullName the triggering project's full name (for a branch of a multibranch project, the project)
+     * @param slug            the trigger's pipeline slug
+     */
+    public static String beside(String projectFullName, String slug) {
+        int slash = projectFullName.lastIndexOf('/');
+        return slash < 0 ? slug : projectFullName.substring(0, slash + 1) + slug;
+    }
+
+    /** A job name as written in the {@code jobs} map: full names, a leading {@code /} allowed and dropped. */
+    public static String absolute(String name) {
+        String n = name.strip();
+        while (n.startsWith("/")) {
+            n = n.substring(1);
+        }
+        return n;
+    }
+
+    /**
+     * The existing names a user may have meant instead of {@code tried}, closest first: those whose full name or last
+     * segment is within a few edits of it (a third of its length, at least 2), or that contain its last segment or
+     * are contained in it.
+     */
+    public static List<String> similar(String tried, Collection<String> existing, int max) {
+        String wanted = tried.toLowerCase(Locale.ROOT);
+        String wantedLeaf = leaf(wanted);
+        int limit = Math.max(2, wantedLeaf.length() / 3);
+        record Scored(String name, int distance) {}
+        List<Scored> scored = new ArrayList<>();
+        for (String name : existing) {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (n.equals(wanted)) {
+                continue;
+            }
+            String leaf = leaf(n);
+            int d = Math.min(distance(wanted, n), distance(wantedLeaf, leaf));
+            boolean related = !wantedLeaf.isEmpty() && !leaf.isEmpty()
+                    && (leaf.contains(wantedLeaf) || wantedLeaf.contains(leaf));
+            if (d <= limit || related) {
+                scored.add(new Scored(name, d));
+            }
+        }
+        scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
+        return scored.stream().limit(max).map(Scored::name).toList();
+    }
+
+    /**
+     * The message for a trigger whose job is missing or cannot be started, naming the slug, the job tried and what
+     * exists instead.
+     *
+     * @param slug    the trigger's pipeline slug
+     * @param tried   the job full name looked up
+     * @param problem what is wrong ({@code "no such job"}, {@code "is disabled"}, ...)
+     * @param similar existing names, from {@link #similar}
+     */
+    public static String problem(String slug, String tried, String problem, List<String> similar) {
+        StringBuilder m = new StringBuilder("trigger ").append(slug).append(": job ").append(tried).append(' ')
+                .append(problem);
+        if (!similar.isEmpty()) {
+            m.append("; similar jobs: ").append(String.join(", ", similar));
+        }
+        m.append(" (map the slug to a job with jobs: ['").append(slug).append("': 'folder/job'])");
+        return m.toString();
+    }
+
+    /** The last segment of a full name. */
+    static String leaf(String fullName) {
+        return fullName.substring(fullName.lastIndexOf('/') + 1);
+    }
+
+    /** Levenshtein distance, two rows. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

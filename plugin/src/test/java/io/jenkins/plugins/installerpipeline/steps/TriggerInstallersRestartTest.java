@@ -1,0 +1,53 @@
+package io.jenkins.plugins.installerpipeline.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerState;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.BuildWatcher;
+import org.jvnet.hudson.test.JenkinsSessionRule;
+import org.jvnet.hudson.test.MockFolder;
+
+/** {@code triggerInstallers(wait: true)} reattaches to its children after a controller restart. */
+public class TriggerInstallersRestartTest {
+
+    @ClassRule
+    public static BuildWatcher buildWatcher = new BuildWatcher();
+
+    @Rule
+    public JenkinsSessionRule sessions = new JenkinsSessionRule();
+
+    @Test
+    public void waitingStepReattachesAndCompletesWhenTheApprovedChildFinishes() throws Throwable {
+        sessions.then(r -> {
+            MockFolder ci = r.createFolder("ci");
+            WorkflowJob windows = ci.createProject(WorkflowJob.class, "kolibri-windows");
+            windows.setDefinition(new CpsFlowDefinition("blockUnlessTag()\necho 'installer built'", true));
+            WorkflowJob up = ci.createProject(WorkflowJob.class, "kolibri");
+            up.setDefinition(new CpsFlowDefinition("def builds = triggerInstallers installers: [[job: 'kolibri-windows', "
+                    + "env: [LE_KOLIBRI_RELEASE: 'false']]], wait: true\necho \"RESULT ${builds[0].state}\"", true));
+            WorkflowRun upstream = up.scheduleBuild2(0).waitForStart();
+            KolibriFixture.await("the child starts", () -> windows.getBuildByNumber(1) != null);
+            r.waitForMessage("Build kolibri-windows?", windows.getBuildByNumber(1));
+            KolibriFixture.await("the record shows the gate", () -> upstream.getAction(InstallerRunsAction.class)
+                    .getBuilds().get(0).getState() == InstallerState.PAUSED_AT_GATE);
+        });
+        sessions.then(r -> {
+            WorkflowRun child = r.jenkins.getItemByFullName("ci/kolibri-windows", WorkflowJob.class).getBuildByNumber(1);
+            WorkflowRun upstream = r.jenkins.getItemByFullName("ci/kolibri", WorkflowJob.class).getBuildByNumber(1);
+            assertThat(upstream.isBuilding()).isTrue();
+            child.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID).proceed((Map<String, Object>) null);
+            r.assertBuildStatusSuccess(r.waitForCompletion(child));
+            r.assertBuildStatusSuccess(r.waitForCompletion(upstream));
+            r.assertLogContains("RESULT succeeded", upstream);
+        });
+    }
+}
