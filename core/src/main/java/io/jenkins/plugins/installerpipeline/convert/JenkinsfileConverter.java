@@ -346,8 +346,11 @@ public final class JenkinsfileConverter {
                         .append(Groovy.quote(condition.get().expression()))
                         .append(", message: ").append(Groovy.quote(message));
                 submitter(step.allowedTeams()).ifPresent(s -> call.append(", submitter: ").append(Groovy.quote(s)));
+                // After approval, wait for the installer builds this one depends on (the Pi image on Debian): on
+                // Buildkite a tester could unblock it before its input existed. No dependency: continues at once.
                 return new Stage(stageName(step), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
-                        Optional.empty(), false, List.of(new Action.Call(call.toString())), List.of(), notes);
+                        Optional.empty(), false, List.of(new Action.Call(call.toString()),
+                                new Action.Call("waitForDependencies()")), List.of(), notes);
             }
             common(step, notes);
             return new Stage(stageName(step), Optional.empty(), guard(step), Map.of(), Optional.empty(),
@@ -410,23 +413,38 @@ public final class JenkinsfileConverter {
             List<String> notes = new ArrayList<>();
             List<TriggerStep> triggers = all.stream().filter(TriggerStep.class::isInstance)
                     .map(TriggerStep.class::cast).toList();
+            String jobs = options.jobs().isEmpty() ? "" : ",\n                  jobs: " + Groovy.map(options.jobs());
+            for (TriggerStep trigger : triggers) {
+                common(trigger, notes);
+                unconvertedTriggerAttributes(trigger, notes);
+            }
+            List<Action> body = new ArrayList<>();
+            if (triggers.stream().anyMatch(Conversion::interpolates)) {
+                // Buildkite expands ${...} in build values against the package build when the pipeline is uploaded;
+                // the plugin does the same when it reads the definition, while inline entries are passed as written.
+                String file = options.definitionPath().orElse(definition.file());
+                body.add(new Action.Note("Trigger steps of " + file + ": "
+                        + String.join(", ", triggers.stream().map(TriggerStep::pipeline).toList()) + ".\nTheir"
+                        + " build values use ${...}: the plugin expands them against this build when it reads the"
+                        + "\ndefinition, as Buildkite does at upload (entries of an inline installers list are"
+                        + " passed as written)."));
+                body.add(new Action.Call("triggerInstallers definition: " + Groovy.quote(file) + jobs));
+                return new Stage(uniqueName("Trigger installers"), Optional.of(""), Optional.empty(), Map.of(),
+                        Optional.empty(), Optional.empty(), false, body, List.of(), notes);
+            }
             boolean conditional = false;
             List<String> entries = new ArrayList<>();
             List<Optional<String>> guards = new ArrayList<>();
             for (TriggerStep trigger : triggers) {
-                common(trigger, notes, true);
                 entries.add(entry(trigger, notes));
                 Optional<Guard> guard = guard(trigger);
                 conditional |= guard.isPresent();
                 guards.add(guard.map(JenkinsfileWriter::scriptedCondition));
             }
-            String jobs = options.jobs().isEmpty() ? "" : ",\n                  jobs: " + Groovy.map(options.jobs());
-            List<Action> body = new ArrayList<>();
             if (!conditional) {
                 StringBuilder call = new StringBuilder("triggerInstallers installers: [");
                 for (int i = 0; i < entries.size(); i++) {
-                    call.append(i == 0 ? "\n    " : ",\n    ")
-                            .append(labelComment(triggers.get(i))).append(entries.get(i));
+                    call.append(i == 0 ? "\n    " : ",\n    ").append(entries.get(i));
                 }
                 call.append("\n]").append(jobs);
                 body.add(new Action.Call(call.toString()));
@@ -435,8 +453,7 @@ public final class JenkinsfileConverter {
                 script.add("def installers = []");
                 for (int i = 0; i < entries.size(); i++) {
                     String add = "installers << " + entries.get(i);
-                    script.add(guards.get(i).map(g -> "if (" + g + ") { " + add + " }").orElse(add)
-                            + triggers.get(i).label().map(l -> " // " + l).orElse(""));
+                    script.add(guards.get(i).map(g -> "if (" + g + ") { " + add + " }").orElse(add));
                 }
                 script.add("triggerInstallers installers: installers" + jobs.replace("\n                  ", " "));
                 body.add(new Action.Script(script));
@@ -445,14 +462,30 @@ public final class JenkinsfileConverter {
                     Optional.empty(), Optional.empty(), false, body, List.of(), notes);
         }
 
-        private static String labelComment(TriggerStep trigger) {
-            return trigger.label().map(l -> "// " + l.replace("\n", " ") + "\n    ").orElse("");
+        /** Whether a trigger's build values use Buildkite interpolation ({@code $VAR}, {@code ${VAR}}). */
+        private static boolean interpolates(TriggerStep trigger) {
+            List<String> values = new ArrayList<>(trigger.build().env().values());
+            trigger.build().branch().ifPresent(values::add);
+            trigger.build().message().ifPresent(values::add);
+            trigger.build().commit().ifPresent(values::add);
+            return values.stream().anyMatch(v -> v.contains("$"));
+        }
+
+        /** The key {@code triggerInstallers} knows an inline entry by: the trigger's key, else its slug. */
+        private static String entryKey(TriggerStep trigger) {
+            return trigger.key().orElse(trigger.pipeline());
         }
 
         private String entry(TriggerStep trigger, List<String> notes) {
             Map<String, Object> entry = new LinkedHashMap<>();
+            if (!entryKey(trigger).equals(trigger.pipeline())) {
+                entry.put("key", entryKey(trigger));
+            }
             entry.put("job", trigger.pipeline());
+            trigger.label().ifPresent(l -> entry.put("label", l));
             trigger.build().branch().ifPresent(b -> entry.put("branch", b));
+            trigger.build().commit().ifPresent(c -> entry.put("commit", c));
+            trigger.build().message().ifPresent(m -> entry.put("message", m));
             if (!trigger.build().env().isEmpty()) {
                 entry.put("env", trigger.build().env());
             }
@@ -460,7 +493,7 @@ public final class JenkinsfileConverter {
             for (Dependency dependency : trigger.dependsOn()) {
                 Step target = byKey.get(dependency.key());
                 if (target instanceof TriggerStep other) {
-                    dependsOn.add(other.pipeline());
+                    dependsOn.add(entryKey(other));
                 } else {
                     // Other dependencies are kept by the stage order: the trigger stage runs after them.
                     notes.add("'" + trigger.pipeline() + "' depends on '" + dependency.key()
@@ -475,12 +508,10 @@ public final class JenkinsfileConverter {
             if (trigger.async()) {
                 entry.put("async", true);
             }
-            trigger.build().message().filter(m -> !m.equals("${BUILDKITE_MESSAGE}")).ifPresent(m -> warn(
-                    trigger.location(), trigger, "build.message '" + m + "' is not converted: installer builds"
-                            + " receive the package build's message as INSTALLER_MESSAGE", notes));
-            trigger.build().commit().filter(c -> !c.equals("${BUILDKITE_COMMIT}")).ifPresent(c -> warn(
-                    trigger.location(), trigger, "build.commit '" + c + "' is not converted: installer builds"
-                            + " receive the package build's commit as INSTALLER_COMMIT", notes));
+            return Groovy.map(entry);
+        }
+
+        private void unconvertedTriggerAttributes(TriggerStep trigger, List<String> notes) {
             if (!trigger.build().metaData().isEmpty()) {
                 warn(trigger.location(), trigger, "build.meta_data " + trigger.build().metaData().keySet()
                         + " is not converted: Jenkins builds have no meta-data; pass the values in build.env",
@@ -490,7 +521,6 @@ public final class JenkinsfileConverter {
                 warn(trigger.location(), trigger, "soft_fail on a trigger is not converted: use"
                         + " triggerInstallers(wait: true, propagate: false) and inspect the returned states", notes);
             }
-            return Groovy.map(entry);
         }
 
         /**
@@ -504,8 +534,8 @@ public final class JenkinsfileConverter {
             if (!slugs.isEmpty()) {
                 warn(step.location(), step, "waits for the trigger steps " + slugs + ", which on Buildkite finish"
                         + " when their builds finish or block; triggerInstallers returns once every installer build"
-                        + " runs or is paused at its gate: to use the installers' outputs, call"
-                        + " uploadReleaseArtifact(fromInstallers: true) or triggerInstallers(wait: true)", notes);
+                        + " runs or is paused at its gate: where this step needs the installers' outputs (as"
+                        + " uploadReleaseArtifact(fromInstallers: true) does), pass wait: true on those builds", notes);
             }
         }
 
@@ -535,10 +565,6 @@ public final class JenkinsfileConverter {
         // ---- shared attributes ---------------------------------------------------------------------------------
 
         private void common(Step step, List<String> notes) {
-            common(step, notes, false);
-        }
-
-        private void common(Step step, List<String> notes, boolean trigger) {
             StepCommon common = step.common();
             if (common.allowDependencyFailure()
                     || common.dependsOn().stream().anyMatch(Dependency::allowFailure)) {

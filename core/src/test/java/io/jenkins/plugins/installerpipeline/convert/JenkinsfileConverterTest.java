@@ -175,29 +175,31 @@ public class JenkinsfileConverterTest {
                   - command: make
                 """;
         assertThat(declarative(yaml))
-                .contains("blockUnlessTag condition: 'build.env(\"LE_KOLIBRI_RELEASE\") == \"false\"', message: 'Build?'")
+                .contains("blockUnlessTag condition: 'build.env(\"LE_KOLIBRI_RELEASE\") == \"false\"', message: 'Build?'\n"
+                        + "                waitForDependencies()")
                 .doesNotContain("when {");
     }
 
     @Test
-    public void triggersBecomeOneCallWithJobsBranchAsyncAndConditions() {
+    public void triggersBecomeOneCallWithKeysLabelsBranchEnvAsyncAndConditions() {
         String yaml = """
                 steps:
                   - trigger: kolibri-windows
+                    label: Windows
                     key: win
                     async: true
                     build:
                       branch: release-v0.17.x
                       env:
-                        LE_KOLIBRI_RELEASE: "${BUILDKITE_TAG:-false}"
+                        LE_KOLIBRI_RELEASE: "false"
                   - trigger: kolibri-raspbian-image
                     depends_on: win
                 """;
         ConvertOptions options = ConvertOptions.defaults().withJobs(Map.of("kolibri-windows", "/installers/windows"));
         String d = convert(yaml, options).jenkinsfile().orElseThrow();
-        assertThat(d).contains("[job: 'kolibri-windows', branch: 'release-v0.17.x', env: [LE_KOLIBRI_RELEASE:"
-                        + " '${BUILDKITE_TAG:-false}'], async: true]",
-                "[job: 'kolibri-raspbian-image', dependsOn: 'kolibri-windows']",
+        assertThat(d).contains("[key: 'win', job: 'kolibri-windows', label: 'Windows', branch: 'release-v0.17.x',"
+                        + " env: [LE_KOLIBRI_RELEASE: 'false'], async: true]",
+                "[job: 'kolibri-raspbian-image', dependsOn: 'win']",
                 "jobs: ['kolibri-windows': '/installers/windows']");
         String conditional = declarative("""
                 steps:
@@ -208,6 +210,24 @@ public class JenkinsfileConverterTest {
         assertThat(conditional).contains("script {", "def installers = []",
                 "if (env.TAG_NAME) { installers << [job: 'kolibri-debian'] }",
                 "installers << [job: 'kolibri-macos']", "triggerInstallers installers: installers");
+    }
+
+    @Test
+    public void interpolatedTriggerValuesAreLeftToThePluginReadingTheDefinition() {
+        // Inline entries are passed as written, so ${...} would reach the installers literally.
+        String yaml = """
+                steps:
+                  - trigger: kolibri-debian
+                    build:
+                      env:
+                        LE_KOLIBRI_RELEASE: "${BUILDKITE_TAG:-false}"
+                """;
+        ConvertOptions options = ConvertOptions.defaults().withDefinitionPath(".buildkite/pipeline.yml");
+        String d = convert(yaml, options).jenkinsfile().orElseThrow();
+        assertThat(d).contains("agent any", "triggerInstallers definition: '.buildkite/pipeline.yml'")
+                .doesNotContain("installers:", "BUILDKITE_TAG");
+        assertThat(convert(yaml, options.withStyle(JenkinsfileStyle.SCRIPTED)).jenkinsfile().orElseThrow())
+                .contains("node {\n        checkout scm\n        // Trigger steps of .buildkite/pipeline.yml");
     }
 
     @Test
