@@ -2,31 +2,20 @@ package io.jenkins.plugins.installerpipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.Test;
-import picocli.CommandLine;
 
 public class EvalAndInterpolateCommandTest {
 
-    /** Exit code, standard output and standard error of one run. */
-    private record Run(int exit, String out, String err) {
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
+
 
     @Test
     public void evalPrintsExactlyTrueOrFalse() {
-        assertThat(run("eval", "build.tag != null", "--tag", "v0.16.0")).isEqualTo(new Run(0, "true\n", ""));
-        assertThat(run("eval", "build.tag != null")).isEqualTo(new Run(0, "false\n", ""));
+        assertThat(run("eval", "build.tag != null", "--tag", "v0.16.0")).isEqualTo(new CommandRun(0, "true\n", ""));
+        assertThat(run("eval", "build.tag != null")).isEqualTo(new CommandRun(0, "false\n", ""));
     }
 
     @Test
@@ -45,12 +34,12 @@ public class EvalAndInterpolateCommandTest {
 
     @Test
     public void anInvalidExpressionPrintsTheErrorWithItsColumnAndExitsOne() {
-        Run run = run("eval", "LE_KOLIBRI_RELEASE != \"false\"");
+        CommandRun run = run("eval", "LE_KOLIBRI_RELEASE != \"false\"");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("error: column 1: `LE_KOLIBRI_RELEASE` is not a variable")
                 .contains("  LE_KOLIBRI_RELEASE != \"false\"\n  ^\n");
-        Run typo = run("eval", "build.tag != null && build.tagg == null");
+        CommandRun typo = run("eval", "build.tag != null && build.tagg == null");
         assertThat(typo.exit()).isEqualTo(1);
         assertThat(typo.err()).startsWith("error: column 22: `build.tagg` is not a variable");
         assertThat(run("eval", "build.tag").exit()).isEqualTo(1);
@@ -58,15 +47,15 @@ public class EvalAndInterpolateCommandTest {
 
     @Test
     public void anEvaluationErrorExitsOne() {
-        Run run = run("eval", "${RELEASE_TAG?} == \"x\"");
+        CommandRun run = run("eval", "${RELEASE_TAG?} == \"x\"");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).startsWith("error: column 1: $RELEASE_TAG: not set");
     }
 
     @Test
     public void interpolatePrintsTheExpansion() {
-        assertThat(run("interpolate", "${BUILDKITE_TAG:-false}")).isEqualTo(new Run(0, "false\n", ""));
-        assertThat(run("interpolate", "${BUILDKITE_TAG:-false}", "--tag", "v0.16.0")).isEqualTo(new Run(0, "v0.16.0\n", ""));
+        assertThat(run("interpolate", "${BUILDKITE_TAG:-false}")).isEqualTo(new CommandRun(0, "false\n", ""));
+        assertThat(run("interpolate", "${BUILDKITE_TAG:-false}", "--tag", "v0.16.0")).isEqualTo(new CommandRun(0, "v0.16.0\n", ""));
         assertThat(run("interpolate", "$BUILDKITE_BRANCH/$$X/${NAME: -3}", "--branch", "develop", "--env", "NAME=kolibri")
                 .out()).isEqualTo("develop/$X/bri\n");
         assertThat(run("interpolate", "${BUILDKITE_TAG:-false}", "--env", "BUILDKITE_TAG=forged").out())
@@ -75,10 +64,10 @@ public class EvalAndInterpolateCommandTest {
 
     @Test
     public void anExpansionErrorExitsOne() {
-        Run malformed = run("interpolate", "tag: ${BUILDKITE_TAG");
+        CommandRun malformed = run("interpolate", "tag: ${BUILDKITE_TAG");
         assertThat(malformed.exit()).isEqualTo(1);
         assertThat(malformed.err()).startsWith("error: column 6: `${BUILDKITE_TAG` is not closed");
-        Run required = run("interpolate", "${BUILDKITE_TAG?a release needs a tag}");
+        CommandRun required = run("interpolate", "${BUILDKITE_TAG?a release needs a tag}");
         assertThat(required.exit()).isEqualTo(1);
         assertThat(required.err()).startsWith("error: column 1: $BUILDKITE_TAG: a release needs a tag");
     }

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import picocli.CommandLine;
 
 public class PlanCommandTest {
+
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
+    }
 
     private static final String PACKAGE = "../examples/kolibri/package.yml";
     private static final String CHILDREN = "../examples/kolibri";
@@ -22,21 +23,11 @@ public class PlanCommandTest {
     @Rule
     public TemporaryFolder temp = new TemporaryFolder();
 
-    private record Run(int exit, String out, String err) {}
 
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @Test
     public void jsonFollowsTheDocumentedContract() throws IOException {
-        Run run = run("plan", PACKAGE, "--tag", "v0.17.0", "--format", "json");
+        CommandRun run = run("plan", PACKAGE, "--tag", "v0.17.0", "--format", "json");
         assertThat(run.exit()).isZero();
         JsonNode plan = new ObjectMapper().readTree(run.out());
         assertThat(plan.get("layers").get(0).get(0).asText()).isEqualTo("python-packages");
@@ -59,8 +50,8 @@ public class PlanCommandTest {
 
     @Test
     public void textShowsInstallerGatesOnlyForThePullRequest() {
-        Run release = run("plan", PACKAGE, "--tag", "v0.17.0", "--children", CHILDREN);
-        Run pullRequest = run("plan", PACKAGE, "--pull-request", "13001", "--branch", "fix", "--children", CHILDREN);
+        CommandRun release = run("plan", PACKAGE, "--tag", "v0.17.0", "--children", CHILDREN);
+        CommandRun pullRequest = run("plan", PACKAGE, "--pull-request", "13001", "--branch", "fix", "--children", CHILDREN);
         assertThat(release.exit()).isZero();
         assertThat(pullRequest.exit()).isZero();
         assertThat(release.out()).contains("kolibri-windows: builds at once, no approval gate")
@@ -73,7 +64,7 @@ public class PlanCommandTest {
 
     @Test
     public void childOptionPlansOneTriggeredPipelineFromAnyFile() {
-        Run run = run("plan", PACKAGE, "--branch", "main", "--format", "json",
+        CommandRun run = run("plan", PACKAGE, "--branch", "main", "--format", "json",
                 "--child", "kolibri-debian=" + CHILDREN + "/kolibri-debian.yml");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("\"triggered\"").contains("kolibri-debian.yml").doesNotContain("kolibri-windows.yml");
@@ -81,10 +72,10 @@ public class PlanCommandTest {
 
     @Test
     public void graphsDrawExcludedStepsApart() {
-        Run dot = run("plan", PACKAGE, "--branch", "develop", "--format", "dot");
+        CommandRun dot = run("plan", PACKAGE, "--branch", "develop", "--format", "dot");
         assertThat(dot.exit()).isZero();
         assertThat(dot.out()).startsWith("digraph plan {").contains("not in this build").contains("Upload Release Artifacts");
-        Run mermaid = run("plan", PACKAGE, "--tag", "v1", "--format", "mermaid", "--children", CHILDREN);
+        CommandRun mermaid = run("plan", PACKAGE, "--tag", "v1", "--format", "mermaid", "--children", CHILDREN);
         assertThat(mermaid.out()).startsWith("flowchart LR").contains("==>").doesNotContain("not in this build\"]\n  end\n  n");
     }
 
@@ -92,7 +83,7 @@ public class PlanCommandTest {
     public void anInvalidDefinitionExitsOneWithLocatedDiagnostics() throws IOException {
         Path bad = temp.newFile("bad.yml").toPath();
         Files.writeString(bad, "steps:\n  - command: x\n    if: build.tagg != null\n");
-        Run run = run("plan", bad.toString());
+        CommandRun run = run("plan", bad.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains(bad + ":3:9: error:").contains("build.tagg");

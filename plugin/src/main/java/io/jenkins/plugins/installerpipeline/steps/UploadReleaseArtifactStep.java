@@ -4,7 +4,6 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
@@ -17,6 +16,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.installerpipeline.github.GitHubSources;
 import io.jenkins.plugins.installerpipeline.github.GitHubToken;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction;
+import io.jenkins.plugins.installerpipeline.jenkins.JenkinsBuildFacts;
 import io.jenkins.plugins.installerpipeline.jenkins.ReleaseAssetsAction;
 import io.jenkins.plugins.installerpipeline.release.OnExisting;
 import io.jenkins.plugins.installerpipeline.release.Redaction;
@@ -212,10 +212,9 @@ public final class UploadReleaseArtifactStep extends Step {
             Run<?, ?> run = getContext().get(Run.class);
             TaskListener listener = getContext().get(TaskListener.class);
             FilePath workspace = getContext().get(FilePath.class);
-            EnvVars env = getContext().get(EnvVars.class);
             PrintStream log = listener.getLogger();
 
-            Optional<String> buildTag = ReleaseBuildFacts.tag(run, env == null ? new EnvVars() : env);
+            Optional<String> buildTag = JenkinsBuildFacts.contextOf(getContext()).tag();
             Optional<ReleaseTarget.Source> upstream = InstallerMetadataAction.of(run)
                     .flatMap(m -> GitHubSources.job(m.getUpstreamJob()))
                     .flatMap(GitHubSources::sourceOf);
