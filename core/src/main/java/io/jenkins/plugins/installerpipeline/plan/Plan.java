@@ -1,5 +1,11 @@
 package io.jenkins.plugins.installerpipeline.plan;
 
+import io.jenkins.plugins.installerpipeline.definition.BlockField;
+import io.jenkins.plugins.installerpipeline.definition.BlockStep;
+import io.jenkins.plugins.installerpipeline.definition.CommandStep;
+import io.jenkins.plugins.installerpipeline.definition.InputStep;
+import io.jenkins.plugins.installerpipeline.definition.Step;
+import io.jenkins.plugins.installerpipeline.definition.WaitStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +111,70 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
             build.put("meta_data", t.metaData());
             map.put("build", build);
         });
+        attributes(step.step(), map);
         if (!step.notes().isEmpty()) {
             map.put("notes", step.notes());
         }
         map.put("source", step.location().toString());
         return map;
+    }
+
+    /** The step's own interpolated attributes, in Buildkite's names; empty ones are left out. */
+    private static void attributes(Step step, Map<String, Object> map) {
+        if (step instanceof CommandStep c) {
+            map.put("commands", c.commands());
+            putIfNotEmpty(map, "env", c.env());
+            putIfNotEmpty(map, "agents", c.agents().tags());
+            putIfNotEmpty(map, "artifact_paths", c.artifactPaths());
+            c.timeoutInMinutes().ifPresent(t -> map.put("timeout_in_minutes", t));
+            c.retry().ifPresent(r -> {
+                List<Map<String, Object>> automatic = r.automatic().stream().map(a -> {
+                    Map<String, Object> rule = new LinkedHashMap<>();
+                    putIfNotEmpty(rule, "exit_status", a.exitStatuses());
+                    rule.put("limit", a.limit());
+                    return rule;
+                }).toList();
+                putIfNotEmpty(map, "retry_automatic", automatic);
+            });
+            if (c.softFail().anyExitStatus()) {
+                map.put("soft_fail", true);
+            } else {
+                putIfNotEmpty(map, "soft_fail", c.softFail().exitStatuses());
+            }
+        } else if (step instanceof BlockStep b) {
+            b.prompt().ifPresent(p -> map.put("prompt", p));
+            putIfNotEmpty(map, "fields", fields(b.fields()));
+        } else if (step instanceof InputStep i) {
+            i.prompt().ifPresent(p -> map.put("prompt", p));
+            putIfNotEmpty(map, "fields", fields(i.fields()));
+        } else if (step instanceof WaitStep w && w.continueOnFailure()) {
+            map.put("continue_on_failure", true);
+        }
+        // Trigger steps carry their build above; groups have only their steps.
+    }
+
+    private static List<Map<String, Object>> fields(List<BlockField> fields) {
+        return fields.stream().map(f -> {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("type", f.type().name().toLowerCase(java.util.Locale.ROOT));
+            field.put("key", f.key());
+            f.label().ifPresent(l -> field.put("label", l));
+            field.put("required", f.required());
+            putIfNotEmpty(field, "default", f.defaults());
+            putIfNotEmpty(field, "options", f.options().stream().map(BlockField.SelectOption::value).toList());
+            return field;
+        }).toList();
+    }
+
+    private static void putIfNotEmpty(Map<String, Object> map, String key, Map<String, String> value) {
+        if (!value.isEmpty()) {
+            map.put(key, value);
+        }
+    }
+
+    private static void putIfNotEmpty(Map<String, Object> map, String key, List<?> value) {
+        if (!value.isEmpty()) {
+            map.put(key, value);
+        }
     }
 }

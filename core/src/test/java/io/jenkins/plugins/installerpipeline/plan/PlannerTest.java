@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 /** The dependency, inclusion and layering rules of the plan, one Buildkite rule per test. */
@@ -209,6 +210,32 @@ public class PlannerTest {
         assertThat(trigger.env()).containsExactly(
                 java.util.Map.entry("RELEASE", "v1.2.3"), java.util.Map.entry("FROM", "build-1"));
         assertThat(trigger.metaData()).containsEntry("version", "1.2.3");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void thePlainFormCarriesEachStepsInterpolatedAttributes() {
+        BuildContext context = BuildContext.builder().branch("main").env("PY", "3.11").build();
+        Plan plan = plan("steps:\n  - command: [\"make dist PY=${PY}\", \"make pex\"]\n    key: build\n"
+                + "    env: {TARGET: \"py${PY}\"}\n    agents: {queue: linux}\n    artifact_paths: \"dist/*.whl\"\n"
+                + "    timeout_in_minutes: 30\n    soft_fail: [{exit_status: 2}]\n"
+                + "    retry: {automatic: [{exit_status: -1, limit: 2}]}\n"
+                + "  - block: \"Release ${PY}?\"\n    prompt: Sure?\n    fields:\n"
+                + "      - select: Channel\n        key: channel\n        options: [{label: Stable, value: stable}]\n", context);
+        Map<String, Object> build = ((List<Map<String, Object>>) plan.toMap().get("steps")).get(0);
+        assertThat(build).containsEntry("commands", List.of("make dist PY=3.11", "make pex"))
+                .containsEntry("env", Map.of("TARGET", "py3.11"))
+                .containsEntry("agents", Map.of("queue", "linux"))
+                .containsEntry("artifact_paths", List.of("dist/*.whl"))
+                .containsEntry("timeout_in_minutes", 30)
+                .containsEntry("soft_fail", List.of(2))
+                .containsEntry("retry_automatic", List.of(Map.of("exit_status", List.of(-1), "limit", 2)));
+        Map<String, Object> gate = ((List<Map<String, Object>>) plan.toMap().get("steps")).get(1);
+        assertThat(gate).containsEntry("label", "Release 3.11?").containsEntry("prompt", "Sure?")
+                .containsEntry("approval_gate", true);
+        assertThat((List<Map<String, Object>>) gate.get("fields")).singleElement()
+                .satisfies(f -> assertThat(f).containsEntry("type", "select").containsEntry("key", "channel")
+                        .containsEntry("options", List.of("stable")));
     }
 
     @Test
