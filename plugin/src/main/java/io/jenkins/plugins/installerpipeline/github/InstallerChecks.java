@@ -113,7 +113,7 @@ public final class InstallerChecks {
                     }
                 });
             }
-            InstallerCheck check = InstallerCheck.of(b.getTriggerKey(), phase.get(), b.getDetail(), buildRef,
+            InstallerCheck check = InstallerCheck.of(b.getSlug(), phase.get(), b.getDetail(), buildRef,
                     buildUrl, assets);
             if (!state.isPublished(check.name(), check.fingerprint())) {
                 out.add(check);

@@ -33,6 +33,9 @@ public final class InstallerBuild {
      * trigger depending on it waits for the build to finish.
      */
     private boolean async;
+    /** The target pipeline's slug ({@code kolibri-debian}); null in records written before it was kept. */
+    private String slug;
+
     /** The metadata to schedule with once the dependencies are met; null once scheduled. */
     private InstallerMetadataAction pending;
 
@@ -48,6 +51,18 @@ public final class InstallerBuild {
     /** The trigger's key in the plan (its step key, else the target pipeline slug). */
     public String getTriggerKey() {
         return triggerKey;
+    }
+
+    /**
+     * The slug of the pipeline this trigger starts ({@code kolibri-debian}), by which checks are named and
+     * dependencies fetched; the trigger key for records that predate it.
+     */
+    public String getSlug() {
+        return slug == null ? triggerKey : slug;
+    }
+
+    void setSlug(@NonNull String slug) {
+        this.slug = Objects.requireNonNull(slug);
     }
 
     /** The trigger's label from the definition, for people. */

@@ -94,9 +94,15 @@ public final class InstallerEvents {
         if (input == null || !child.isBuilding()) {
             return;
         }
+        // Only the release gate's own input counts: an installer may pause at other input steps (a signing
+        // approval, say), and those must not count as "paused at its gate", which satisfies dependants.
+        Optional<GateAction> gate = GateAction.of(child);
+        if (gate.isEmpty()) {
+            return;
+        }
         boolean waiting;
         try {
-            waiting = input.isWaitingForInput();
+            waiting = input.getExecution(gate.get().getGateId()) != null;
         } catch (InterruptedException | TimeoutException e) {
             LOGGER.log(Level.FINE, "could not tell whether " + child + " waits for input", e);
             return;
@@ -189,7 +195,11 @@ public final class InstallerEvents {
                 Optional<InstallerBuild> dep = record.latest(key);
                 InstallerState s = dep.map(InstallerBuild::getState).orElse(InstallerState.ABORTED);
                 if (dep.isPresent() && dep.get().satisfiesDependants()) {
-                    dependencyBuilds.put(key, dep.get().getExternalizableId().orElse(dep.get().getJobFullName()));
+                    String build = dep.get().getExternalizableId().orElse(dep.get().getJobFullName());
+                    // By trigger key (deb-build) and by pipeline slug (kolibri-debian): an installer's own
+                    // Jenkinsfile knows the pipeline it needs, not the key the package definition gave it.
+                    dependencyBuilds.put(key, build);
+                    dependencyBuilds.putIfAbsent(dep.get().getSlug(), build);
                 } else if (s.isFinished()) {
                     failed = dep.map(d -> d.getLabel() + d.getBuildNumber().map(n -> " #" + n).orElse("")).orElse(key)
                             + " " + s.getLabel();

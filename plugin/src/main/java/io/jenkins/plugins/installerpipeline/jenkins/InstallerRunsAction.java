@@ -127,8 +127,27 @@ public final class InstallerRunsAction implements RunAction2 {
             @NonNull InstallerState state) {
         int attempt = (int) builds.stream().filter(b -> b.getTriggerKey().equals(triggerKey)).count() + 1;
         InstallerBuild b = new InstallerBuild(triggerKey, label, jobFullName, attempt, state);
+        latest(triggerKey).ifPresent(previous -> b.setSlug(previous.getSlug()));
         builds.add(b);
         return b;
+    }
+
+    /**
+     * Whether the build page offers "Re-run" for this attempt: it is the latest attempt of its trigger, it started
+     * and finished, and the viewer may build its job ({@code doRerun} checks the same again).
+     */
+    public boolean isRerunnable(@NonNull InstallerBuild b) {
+        if (!b.getState().isFinished() || b.getBuildNumber().isEmpty()
+                || latest(b.getTriggerKey()).filter(l -> l == b).isEmpty()) {
+            return false;
+        }
+        Item job = Jenkins.get().getItemByFullName(b.getJobFullName());
+        return job != null && job.hasPermission(Item.BUILD);
+    }
+
+    /** Records the slug of the pipeline an attempt starts (checks are named, dependencies fetched, by it). */
+    public synchronized void setSlug(@NonNull InstallerBuild b, @NonNull String slug) {
+        b.setSlug(slug);
     }
 
     /** Adds the first attempt of a trigger that waits for others; it is scheduled with {@code metadata} later. */
@@ -209,8 +228,9 @@ public final class InstallerRunsAction implements RunAction2 {
         if (metadata == null) {
             return HttpResponses.errorWithoutStack(409, trigger + " never started, so there is no metadata to re-run it with");
         }
-        Queue.Item item = InstallerScheduler.schedule(job, run, metadata.copy());
+        // Listed before it is queued, so a build that starts at once finds its entry.
         InstallerBuild next = add(trigger, latest.get().getLabel(), job.getFullName(), InstallerState.QUEUED);
+        Queue.Item item = InstallerScheduler.schedule(job, run, metadata.copy());
         queued(next, item.getId());
         save();
         LOGGER.log(Level.FINE, "re-run of {0} in {1} queued as {2}", new Object[] {trigger, run, item.getId()});

@@ -123,6 +123,10 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
         String artifactsJson = HandOff.toJson(artifacts);
         String root = Jenkins.get().getRootUrl();
         InstallerRunsAction record = InstallerRunsAction.getOrCreate(upstream);
+        // Every entry is listed before any child is queued: a child that starts at once must not find a record that
+        // looks complete with only the entries scheduled so far.
+        record Pending(InstallerRequest request, Job<?, ?> job, InstallerMetadataAction metadata, InstallerBuild entry) {}
+        List<Pending> scheduling = new ArrayList<>();
         for (InstallerRequest request : requests) {
             Job<?, ?> job = targets.get(request.key());
             InstallerMetadataAction metadata = InstallerMetadataAction
@@ -138,18 +142,22 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
             if (!request.dependsOn().isEmpty()) {
                 InstallerBuild waiting = record.addWaiting(request.key(), request.label(), job.getFullName(),
                         request.dependsOn(), metadata);
+                record.setSlug(waiting, request.slug());
                 record.setAsync(waiting, request.async());
                 listener.getLogger().println("triggerInstallers: " + request.label() + " → "
                         + ModelHyperlinkNote.encodeTo(job) + " starts after " + String.join(", ", request.dependsOn()));
                 continue;
             }
-            // Listed before it is queued: with no quiet period the build can start before schedule() returns.
             InstallerBuild entry = record.add(request.key(), request.label(), job.getFullName(), InstallerState.QUEUED);
+            record.setSlug(entry, request.slug());
             record.setAsync(entry, request.async());
-            Queue.Item item = InstallerScheduler.schedule(job, upstream, metadata);
-            record.queued(entry, item.getId());
-            listener.getLogger().println("triggerInstallers: " + request.label() + " → scheduled "
-                    + ModelHyperlinkNote.encodeTo(job));
+            scheduling.add(new Pending(request, job, metadata, entry));
+        }
+        for (Pending p : scheduling) {
+            Queue.Item item = InstallerScheduler.schedule(p.job(), upstream, p.metadata());
+            record.queued(p.entry(), item.getId());
+            listener.getLogger().println("triggerInstallers: " + p.request().label() + " → scheduled "
+                    + ModelHyperlinkNote.encodeTo(p.job()));
         }
         InstallerEvents.changed(record);
         if (requests.isEmpty()) {
@@ -364,15 +372,35 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
 
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
-        // With wait, stopping this build stops the installers it waits for, as the build step does.
-        if (wait && upstreamBuildId != null) {
+        if (upstreamBuildId != null) {
             try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) { // the children are this build's; stopping them is its business
-                stopChildren();
+                // Installers not started yet never start for a stopped package build, waiting or not.
+                cancelWaitingChildren();
+                // With wait, stopping this build also stops the installers it waits for, as the build step does.
+                if (wait) {
+                    stopChildren();
+                }
             } catch (RuntimeException e) {
                 cause.addSuppressed(e);
             }
         }
         super.stop(cause);
+    }
+
+    private void cancelWaitingChildren() {
+        Run<?, ?> upstream = Run.fromExternalizableId(upstreamBuildId);
+        InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
+        if (record == null) {
+            return;
+        }
+        synchronized (record) {
+            for (InstallerBuild b : record.getBuilds()) {
+                if (b.getState() == InstallerState.WAITING_FOR_DEPENDENCY) {
+                    record.update(b, InstallerState.ABORTED, "not started: the package build was stopped");
+                }
+            }
+        }
+        InstallerEvents.changed(record);
     }
 
     /** Cancels the queued children and aborts the running ones (with {@code wait}, as the build step does). */
