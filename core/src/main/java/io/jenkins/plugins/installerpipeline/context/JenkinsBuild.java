@@ -70,7 +70,8 @@ public record JenkinsBuild(
      *       release knows it is one;</li>
      *   <li>branch: a pull request's head branch ({@code CHANGE_BRANCH}), else the trigger's branch, else
      *       {@code BRANCH_NAME} (for a tag build, the tag's name, as on Buildkite);</li>
-     *   <li>commit and message: the build's own, else the trigger's;</li>
+     *   <li>commit: the build's own, else the trigger's; message: the trigger's (as on Buildkite, where a triggered
+     *       build's message is the trigger's {@code build.message}), else the build's own;</li>
      *   <li>source: {@code trigger_job} when an upstream build started it, else from the first cause;</li>
      *   <li>ids: {@code BUILDKITE_BUILD_ID} is {@code job#number}, {@code BUILDKITE_JOB_ID} that qualified by the
      *       Pipeline step's flow node id;</li>
@@ -90,7 +91,8 @@ public record JenkinsBuild(
         tagName.or(() -> handed.flatMap(TriggerMetadata::releaseTag)).ifPresent(context::tag);
         changeBranch.or(() -> handed.flatMap(TriggerMetadata::branch)).or(() -> branchName).ifPresent(context::branch);
         commit.or(() -> handed.flatMap(TriggerMetadata::commit)).ifPresent(context::commit);
-        commitMessage.or(() -> handed.flatMap(TriggerMetadata::message)).ifPresent(context::message);
+        handed.flatMap(TriggerMetadata::message).filter(m -> !m.isBlank()).or(() -> commitMessage)
+                .ifPresent(context::message);
         url.ifPresent(context::buildUrl);
         flowNodeId.ifPresent(node -> context.jobId(buildId() + ":" + node));
         repositoryUrl.ifPresent(context::pipelineRepository);

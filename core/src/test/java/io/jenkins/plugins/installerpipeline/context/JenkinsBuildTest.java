@@ -98,6 +98,19 @@ public class JenkinsBuildTest {
     }
 
     @Test
+    public void aTriggeredBuildsMessageIsTheTriggersEvenWhenItHasItsOwnCommit() {
+        JenkinsBuild installer = new JenkinsBuild("installers/kolibri-windows", "kolibri-windows", 3, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("main"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of("0ca1"), Optional.of("Bump NSIS"), Optional.empty(),
+                Optional.empty(), List.of(StartCause.UPSTREAM), Map.of(), Optional.of(metadata(null)));
+        BuildContext c = installer.toBuildContext();
+        assertThat(c.message()).contains("Upstream message");
+        assertThat(c.commit()).as("the installer's own checkout").contains("0ca1");
+        assertThat(build(Optional.empty(), Optional.of("develop"), Optional.empty(), Optional.empty(),
+                List.of(StartCause.USER), Optional.empty()).toBuildContext().message()).contains("Fix things");
+    }
+
+    @Test
     public void anOrdinaryOrchestrationHandsNoTag() {
         TriggerMetadata ordinary = metadata(null);
         assertThat(ordinary.environment()).containsEntry("INSTALLER_RELEASE_TAG", "")

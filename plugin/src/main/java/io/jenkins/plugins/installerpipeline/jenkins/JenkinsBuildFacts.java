@@ -38,8 +38,9 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
  * build context ({@link JenkinsBuild#toBuildContext()}). The one place the plugin reads a build for the engine: no
  * rule about what the facts mean lives here.
  *
- * <p>Reads memory only (actions, causes, the environment the caller computed, the loaded job tree), so it may run on
- * the CPS VM thread.
+ * <p>Reads actions, causes, the environment the caller computed and the loaded job tree. A build that an orchestration
+ * did not trigger also has its change log read for the commit message, which a build that has not loaded it yet
+ * (after a restart) reads from disk; triggered builds take the message from their trigger and skip that.
  */
 public final class JenkinsBuildFacts {
 
@@ -81,7 +82,7 @@ public final class JenkinsBuildFacts {
                 value(env, "CHANGE_TARGET"),
                 value(env, "CHANGE_URL"),
                 commit(run).or(() -> value(env, "GIT_COMMIT")),
-                commitMessage(run),
+                InstallerMetadataAction.of(run).isPresent() ? Optional.empty() : commitMessage(run),
                 value(env, "GIT_URL"),
                 projectOf(job).flatMap(JenkinsBuildFacts::primaryBranch),
                 causes(run),
