@@ -24,8 +24,11 @@ public final class InstallerDependencies {
         /** Every dependency finished successfully (or there are none). */
         record Satisfied() implements Status {}
 
-        /** @param waitingFor one phrase per unfinished dependency ("kolibri-debian #12, paused at gate") */
-        record Pending(List<String> waitingFor) implements Status {}
+        /**
+         * @param waitingFor one phrase per unfinished dependency ("ci/kolibri-debian #12, paused at gate")
+         * @param builds     the same builds by name only ("ci/kolibri-debian #12")
+         */
+        record Pending(List<String> waitingFor, List<String> builds) implements Status {}
 
         /** @param message names the dependency build and how it ended */
         record Failed(String message) implements Status {}
@@ -43,6 +46,7 @@ public final class InstallerDependencies {
             return new Status.Satisfied();
         }
         List<String> pending = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Map.Entry<String, String> e : metadata.get().getDependencyBuilds().entrySet()) {
             String id = e.getValue();
             Run<?, ?> dependency;
@@ -57,6 +61,7 @@ public final class InstallerDependencies {
             }
             if (dependency.isBuilding()) {
                 pending.add(name + ", " + stateInRecord(metadata.get(), e.getKey()).orElse("running"));
+                names.add(name);
                 continue;
             }
             Result result = dependency.getResult();
@@ -65,7 +70,7 @@ public final class InstallerDependencies {
                         + ", and this build needs it");
             }
         }
-        return pending.isEmpty() ? new Status.Satisfied() : new Status.Pending(List.copyOf(pending));
+        return pending.isEmpty() ? new Status.Satisfied() : new Status.Pending(List.copyOf(pending), List.copyOf(names));
     }
 
     /** The dependency's state as the upstream's record shows it ("paused at gate"). */
