@@ -1,5 +1,7 @@
 package io.jenkins.plugins.installerpipeline.context;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,8 @@ import java.util.Optional;
  * @param env             the trigger's interpolated {@code build.env}, in order
  * @param artifactsJson   the artifacts handed over, as the JSON array of {@code INSTALLER_ARTIFACTS}
  *                        ({@code [{"name","path","url","size","sha256"}]})
+ * @param metaData        the trigger's interpolated {@code build.meta_data}, in order (Buildkite's build meta-data;
+ *                        Jenkins has no such store, so the build gets it as {@code INSTALLER_META_DATA}, a JSON object)
  */
 public record TriggerMetadata(
         String upstreamJob,
@@ -30,7 +34,8 @@ public record TriggerMetadata(
         Optional<String> branch,
         Optional<String> message,
         Map<String, String> env,
-        String artifactsJson) {
+        String artifactsJson,
+        Map<String, String> metaData) {
 
     /** Names of the variables every triggered build gets besides the trigger's {@code build.env}. */
     public static final String UPSTREAM_JOB = "INSTALLER_UPSTREAM_JOB";
@@ -41,6 +46,9 @@ public record TriggerMetadata(
     public static final String BRANCH = "INSTALLER_BRANCH";
     public static final String MESSAGE = "INSTALLER_MESSAGE";
     public static final String ARTIFACTS = "INSTALLER_ARTIFACTS";
+    public static final String META_DATA = "INSTALLER_META_DATA";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public TriggerMetadata {
         Objects.requireNonNull(upstreamJob, "upstreamJob");
@@ -52,11 +60,30 @@ public record TriggerMetadata(
         Objects.requireNonNull(message, "message");
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         Objects.requireNonNull(artifactsJson, "artifactsJson");
+        metaData = Collections.unmodifiableMap(new LinkedHashMap<>(metaData));
+    }
+
+    /** Metadata of a trigger without {@code build.meta_data}. */
+    public TriggerMetadata(String upstreamJob, String upstreamBuildId, Optional<String> upstreamUrl,
+            Optional<String> releaseTag, Optional<String> commit, Optional<String> branch, Optional<String> message,
+            Map<String, String> env, String artifactsJson) {
+        this(upstreamJob, upstreamBuildId, upstreamUrl, releaseTag, commit, branch, message, env, artifactsJson,
+                Map.of());
+    }
+
+    /** {@link #metaData()} as the JSON object of {@code INSTALLER_META_DATA}, keys in order; {@code {}} when empty. */
+    public String metaDataJson() {
+        try {
+            return JSON.writeValueAsString(metaData);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
     }
 
     /**
      * The variables the triggered build sees in {@code env}: every {@code build.env} entry, then the
-     * {@code INSTALLER_*} variables (which win on a clash, so a definition cannot forge them).
+     * {@code INSTALLER_*} variables (which win on a clash, so a definition cannot forge them), among them
+     * {@code INSTALLER_META_DATA}, the trigger's {@code build.meta_data} as a JSON object.
      * {@code INSTALLER_RELEASE_TAG} is empty when the orchestration is not a release.
      */
     public Map<String, String> environment() {
@@ -69,6 +96,7 @@ public record TriggerMetadata(
         all.put(BRANCH, branch.orElse(""));
         all.put(MESSAGE, message.orElse(""));
         all.put(ARTIFACTS, artifactsJson);
+        all.put(META_DATA, metaDataJson());
         return Collections.unmodifiableMap(all);
     }
 }

@@ -346,11 +346,10 @@ public final class JenkinsfileConverter {
                         .append(Groovy.quote(condition.get().expression()))
                         .append(", message: ").append(Groovy.quote(message));
                 submitter(step.allowedTeams()).ifPresent(s -> call.append(", submitter: ").append(Groovy.quote(s)));
-                // After approval, wait for the installer builds this one depends on (the Pi image on Debian): on
-                // Buildkite a tester could unblock it before its input existed. No dependency: continues at once.
+                // blockUnlessTag itself waits, after approval, for the installer builds this one depends on (the Pi
+                // image on Debian): on Buildkite a tester could unblock it before its input existed.
                 return new Stage(stageName(step), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
-                        Optional.empty(), false, List.of(new Action.Call(call.toString()),
-                                new Action.Call("waitForDependencies()")), List.of(), notes);
+                        Optional.empty(), false, List.of(new Action.Call(call.toString())), List.of(), notes);
             }
             common(step, notes);
             return new Stage(stageName(step), Optional.empty(), guard(step), Map.of(), Optional.empty(),

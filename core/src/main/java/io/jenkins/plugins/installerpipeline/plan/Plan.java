@@ -45,10 +45,30 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
      * after a {@code wait} still waits for the triggers before that {@code wait}.
      */
     public List<String> triggersNeededBy(String key) {
+        return triggerDependenciesOf(key).stream().map(TriggerDependency::key).toList();
+    }
+
+    /**
+     * Like {@link #triggersNeededBy}, with whether the step may start even when that trigger's build fails: only
+     * when every path from the step to the trigger crosses an edge that allows failure ({@code allow_failure} on a
+     * {@code depends_on} entry, {@code allow_dependency_failure}, or a {@code wait} with {@code continue_on_failure}).
+     * One path that does not makes the failure matter.
+     */
+    public List<TriggerDependency> triggerDependenciesOf(String key) {
+        // Two walks: every trigger reached at all, and those reached through strict edges only.
+        java.util.Set<String> reached = reachableTriggers(key, false);
+        java.util.Set<String> strict = reachableTriggers(key, true);
+        return steps.stream().map(PlannedStep::key).filter(reached::contains)
+                .map(k -> new TriggerDependency(k, !strict.contains(k))).toList();
+    }
+
+    private java.util.Set<String> reachableTriggers(String key, boolean strictOnly) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Set<String> found = new java.util.HashSet<>();
         java.util.Deque<String> todo = new java.util.ArrayDeque<>();
-        step(key).ifPresent(s -> s.dependsOn().forEach(d -> todo.add(d.key())));
+        java.util.function.Consumer<PlannedStep> follow = s -> s.dependsOn().stream()
+                .filter(d -> !strictOnly || !d.allowFailure()).forEach(d -> todo.add(d.key()));
+        step(key).ifPresent(follow);
         while (!todo.isEmpty()) {
             String k = todo.pop();
             if (!seen.add(k)) {
@@ -58,11 +78,11 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
                 if (s.included() && s.trigger().isPresent()) {
                     found.add(k);
                 } else {
-                    s.dependsOn().forEach(d -> todo.add(d.key()));
+                    follow.accept(s);
                 }
             });
         }
-        return steps.stream().map(PlannedStep::key).filter(found::contains).toList();
+        return found;
     }
 
     /** Whether this build stops at an approval gate ({@code block} step) anywhere. */

@@ -66,7 +66,6 @@ public class KolibriJenkinsfilesTest {
             String jenkinsfile = convert(example, JenkinsfileStyle.DECLARATIVE).jenkinsfile().orElseThrow();
             assertThat(jenkinsfile).as(example.toString())
                     .contains("blockUnlessTag condition: 'build.env(\"LE_KOLIBRI_RELEASE\") == \"false\"', message: 'Build the ")
-                    .contains("waitForDependencies()")
                     .contains("fetchUpstreamArtifacts includes: 'dist/*.")
                     .doesNotContain("// not converted:")
                     .doesNotContain("input message:");

@@ -43,4 +43,30 @@ public class TriggersNeededByTest {
                 + "  - trigger: b\n    key: b\n");
         assertThat(plan.triggersNeededBy("b")).isEmpty();
     }
+
+    @Test
+    public void allowFailureOnADependsOnEntryOrTheStepIsCarriedToTheTrigger() {
+        Plan plan = plan("steps:\n  - trigger: deb\n    key: deb\n  - trigger: other\n    key: other\n"
+                + "  - trigger: pi\n    key: pi\n    depends_on:\n      - step: deb\n        allow_failure: true\n"
+                + "      - other\n"
+                + "  - trigger: win\n    key: win\n    depends_on: deb\n    allow_dependency_failure: true\n");
+        assertThat(plan.triggerDependenciesOf("pi"))
+                .containsExactly(new TriggerDependency("deb", true), new TriggerDependency("other", false));
+        assertThat(plan.triggerDependenciesOf("win")).containsExactly(new TriggerDependency("deb", true));
+    }
+
+    @Test
+    public void oneStrictPathMakesTheFailureMatter() {
+        // b depends on a twice: through a lenient wait, and directly without allow_failure.
+        Plan plan = plan("steps:\n  - trigger: a\n    key: a\n  - wait:\n    continue_on_failure: true\n"
+                + "  - trigger: b\n    key: b\n    depends_on: a\n  - trigger: c\n    key: c\n    depends_on: []\n");
+        assertThat(plan.triggerDependenciesOf("b")).containsExactly(new TriggerDependency("a", false));
+    }
+
+    @Test
+    public void aContinueOnFailureWaitLetsTheTriggersAfterItStartAfterAFailure() {
+        Plan plan = plan("steps:\n  - trigger: a\n    key: a\n  - wait:\n    continue_on_failure: true\n"
+                + "  - trigger: b\n    key: b\n");
+        assertThat(plan.triggerDependenciesOf("b")).containsExactly(new TriggerDependency("a", true));
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.installerpipeline.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import io.jenkins.plugins.installerpipeline.plan.DependencyRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ public final class InstallerBuild {
     private String detail = "";
     /** Trigger keys this one waits for before it is scheduled. */
     private List<String> dependsOn = new ArrayList<>();
+    /** Those of {@link #dependsOn} whose build may fail or be aborted without stopping this one ({@code allow_failure}). */
+    private List<String> allowedToFail = new ArrayList<>();
     /**
      * Buildkite's {@code async}: the trigger counts as done once its build exists, so neither {@code wait} nor a
      * trigger depending on it waits for the build to finish.
@@ -120,11 +123,9 @@ public final class InstallerBuild {
         return async;
     }
 
-    /** Whether a trigger waiting for this one may go on: its build passed or is paused, or it is async and started. */
-    public boolean satisfiesDependants() {
-        InstallerState s = getState();
-        return s.satisfiesDependency() || (async && s != InstallerState.WAITING_FOR_DEPENDENCY && s != InstallerState.QUEUED
-                && s != InstallerState.ABORTED);
+    /** This entry as a dependency of another trigger, for the engine's {@code plan.DependencyRule}. */
+    public DependencyRule.Dependency asDependency(boolean allowFailure) {
+        return new DependencyRule.Dependency(triggerKey, getState().toDependencyState(), async, allowFailure);
     }
 
     /** Whether {@code triggerInstallers(wait: true)} may return as far as this entry is concerned. */
@@ -142,13 +143,19 @@ public final class InstallerBuild {
         return dependsOn == null ? List.of() : List.copyOf(dependsOn);
     }
 
+    /** Keys of {@link #getDependsOn()} whose failure does not stop this trigger ({@code allow_failure}). */
+    public List<String> getAllowedToFail() {
+        return allowedToFail == null ? List.of() : List.copyOf(allowedToFail);
+    }
+
     /** The metadata kept for scheduling later, while waiting for a dependency. */
     public Optional<InstallerMetadataAction> getPendingMetadata() {
         return Optional.ofNullable(pending);
     }
 
-    void waitFor(@NonNull List<String> keys, @NonNull InstallerMetadataAction metadata) {
+    void waitFor(@NonNull List<String> keys, @NonNull List<String> allowedToFail, @NonNull InstallerMetadataAction metadata) {
         this.dependsOn = new ArrayList<>(keys);
+        this.allowedToFail = new ArrayList<>(allowedToFail);
         this.pending = metadata;
         this.state = InstallerState.WAITING_FOR_DEPENDENCY.name();
     }

@@ -5,7 +5,10 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import io.jenkins.plugins.installerpipeline.plan.DependencyRule;
+import io.jenkins.plugins.installerpipeline.plan.DependencyState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,11 +24,14 @@ public final class InstallerDependencies {
 
     /** Where the dependencies of a build stand. */
     public sealed interface Status {
-        /** Every dependency finished successfully (or there are none). */
+        /** Every dependency finished successfully, or failed where that is allowed (or there are none). */
         record Satisfied() implements Status {}
 
-        /** @param waitingFor one phrase per unfinished dependency ("kolibri-debian #12, paused at gate") */
-        record Pending(List<String> waitingFor) implements Status {}
+        /**
+         * @param waitingFor one phrase per unfinished dependency ("ci/kolibri-debian #12, paused at gate")
+         * @param builds     the same builds by name only ("ci/kolibri-debian #12")
+         */
+        record Pending(List<String> waitingFor, List<String> builds) implements Status {}
 
         /** @param message names the dependency build and how it ended */
         record Failed(String message) implements Status {}
@@ -36,13 +42,19 @@ public final class InstallerDependencies {
         return status(run) instanceof Status.Pending p ? p.waitingFor() : List.of();
     }
 
-    /** Where the dependencies of {@code run} stand now. */
+    /**
+     * Where the dependencies of {@code run} stand now, by the engine's rule ({@code plan.DependencyRule.toContinue}:
+     * every one finished, a failed or aborted one stops this build unless its failure is allowed).
+     */
     public static Status status(@NonNull Run<?, ?> run) {
         Optional<InstallerMetadataAction> metadata = InstallerMetadataAction.of(run);
         if (metadata.isEmpty()) {
             return new Status.Satisfied();
         }
-        List<String> pending = new ArrayList<>();
+        List<String> allowedToFail = metadata.get().getDependenciesAllowedToFail();
+        List<DependencyRule.Dependency> dependencies = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, Run<?, ?>> builds = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : metadata.get().getDependencyBuilds().entrySet()) {
             String id = e.getValue();
             Run<?, ?> dependency;
@@ -51,21 +63,38 @@ public final class InstallerDependencies {
             } catch (IllegalArgumentException x) {
                 dependency = null;
             }
-            String name = id.replace("#", " #");
+            names.put(e.getKey(), id.replace("#", " #"));
+            builds.put(e.getKey(), dependency);
+            // A build that no longer exists counts as aborted.
+            DependencyState state = dependency == null ? DependencyState.ABORTED
+                    : dependency.isBuilding() ? DependencyState.RUNNING
+                    : dependency.getResult() == Result.SUCCESS ? DependencyState.SUCCEEDED
+                    : dependency.getResult() == Result.ABORTED ? DependencyState.ABORTED : DependencyState.FAILED;
+            dependencies.add(new DependencyRule.Dependency(e.getKey(), state, false, allowedToFail.contains(e.getKey())));
+        }
+        DependencyRule.Decision decision = DependencyRule.toContinue(dependencies);
+        if (decision instanceof DependencyRule.Decision.Stop stop) {
+            Run<?, ?> dependency = builds.get(stop.key());
+            String name = names.get(stop.key());
             if (dependency == null) {
-                return new Status.Failed(name + " (the build " + e.getKey() + " this build needs) no longer exists");
-            }
-            if (dependency.isBuilding()) {
-                pending.add(name + ", " + stateInRecord(metadata.get(), e.getKey()).orElse("running"));
-                continue;
+                return new Status.Failed(name + " (the build " + stop.key() + " this build needs) no longer exists");
             }
             Result result = dependency.getResult();
-            if (result == null || !result.isBetterOrEqualTo(Result.SUCCESS)) {
-                return new Status.Failed(name + " ended " + (result == null ? "without a result" : result.toString())
-                        + ", and this build needs it");
+            return new Status.Failed(name + " ended " + (result == null ? "without a result" : result.toString())
+                    + ", and this build needs it");
+        }
+        if (decision instanceof DependencyRule.Decision.Go) {
+            return new Status.Satisfied();
+        }
+        List<String> pending = new ArrayList<>();
+        List<String> pendingNames = new ArrayList<>();
+        for (DependencyRule.Dependency d : dependencies) {
+            if (d.state() == DependencyState.RUNNING) {
+                pending.add(names.get(d.key()) + ", " + stateInRecord(metadata.get(), d.key()).orElse("running"));
+                pendingNames.add(names.get(d.key()));
             }
         }
-        return pending.isEmpty() ? new Status.Satisfied() : new Status.Pending(List.copyOf(pending));
+        return new Status.Pending(List.copyOf(pending), List.copyOf(pendingNames));
     }
 
     /** The dependency's state as the upstream's record shows it ("paused at gate"). */

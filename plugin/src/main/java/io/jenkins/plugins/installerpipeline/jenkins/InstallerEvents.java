@@ -11,6 +11,8 @@ import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.installerpipeline.artifact.HandOff;
 import io.jenkins.plugins.installerpipeline.artifact.HandedArtifact;
+import io.jenkins.plugins.installerpipeline.plan.DependencyRule;
+import io.jenkins.plugins.installerpipeline.plan.DependencyState;
 import io.jenkins.plugins.installerpipeline.steps.TriggerInstallersExecution;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -171,9 +173,10 @@ public final class InstallerEvents {
     }
 
     /**
-     * Schedules every waiting trigger whose dependencies have succeeded or are paused at their gate (a blocked build
-     * counts as passed, as on Buildkite), naming those builds in its metadata; marks it aborted when a dependency
-     * failed.
+     * Schedules every waiting trigger whose dependencies have passed by the engine's rule
+     * ({@code plan.DependencyRule.toSchedule}: succeeded or paused at their gate, async ones started, failed ones whose
+     * failure is allowed), naming those builds in its metadata; marks it aborted when a dependency failed where that
+     * is not allowed.
      */
     static void scheduleReady(@NonNull InstallerRunsAction record) {
         // Events of several children run concurrently: one at a time per record, so a trigger is scheduled once.
@@ -188,32 +191,33 @@ public final class InstallerEvents {
             if (b.getState() != InstallerState.WAITING_FOR_DEPENDENCY || b.getPendingMetadata().isEmpty()) {
                 continue;
             }
+            // The engine decides (plan.DependencyRule.toSchedule); an unknown dependency counts as aborted.
+            java.util.List<DependencyRule.Dependency> dependencies = new java.util.ArrayList<>();
             Map<String, String> dependencyBuilds = new LinkedHashMap<>();
-            String blocked = null;
-            String failed = null;
             for (String key : b.getDependsOn()) {
+                boolean allowFailure = b.getAllowedToFail().contains(key);
                 Optional<InstallerBuild> dep = record.latest(key);
-                InstallerState s = dep.map(InstallerBuild::getState).orElse(InstallerState.ABORTED);
-                if (dep.isPresent() && dep.get().satisfiesDependants()) {
-                    String build = dep.get().getExternalizableId().orElse(dep.get().getJobFullName());
-                    // By trigger key (deb-build) and by pipeline slug (kolibri-debian): an installer's own
-                    // Jenkinsfile knows the pipeline it needs, not the key the package definition gave it.
-                    dependencyBuilds.put(key, build);
-                    dependencyBuilds.putIfAbsent(dep.get().getSlug(), build);
-                } else if (s.isFinished()) {
-                    failed = dep.map(d -> d.getLabel() + d.getBuildNumber().map(n -> " #" + n).orElse("")).orElse(key)
-                            + " " + s.getLabel();
-                } else {
-                    blocked = key;
-                }
+                dependencies.add(dep.map(d -> d.asDependency(allowFailure)).orElse(
+                        new DependencyRule.Dependency(key, DependencyState.ABORTED, false, allowFailure)));
+                // By trigger key (deb-build) and by pipeline slug (kolibri-debian): an installer's own Jenkinsfile
+                // knows the pipeline it needs, not the key the package definition gave it.
+                dep.ifPresent(d -> d.getExternalizableId().ifPresent(id -> {
+                    dependencyBuilds.put(key, id);
+                    dependencyBuilds.putIfAbsent(d.getSlug(), id);
+                }));
             }
-            if (failed != null) {
-                record.update(b, InstallerState.ABORTED, "not started: " + failed);
-            } else if (blocked == null && upstream != null) {
+            DependencyRule.Decision decision = DependencyRule.toSchedule(dependencies);
+            if (decision instanceof DependencyRule.Decision.Stop stop) {
+                String failed = record.latest(stop.key())
+                        .map(d -> d.getLabel() + d.getBuildNumber().map(n -> " #" + n).orElse("")).orElse(stop.key());
+                record.update(b, InstallerState.ABORTED, "not started: " + failed + " "
+                        + InstallerState.valueOf(stop.state().name()).getLabel());
+            } else if (decision instanceof DependencyRule.Decision.Go && upstream != null) {
                 // A dependency that has finished (a release: no gate) hands over its archived artifacts, the .deb.
                 InstallerMetadataAction pending = b.getPendingMetadata().get();
                 InstallerMetadataAction metadata = pending.toBuilder()
                         .dependencyBuilds(dependencyBuilds)
+                        .dependenciesAllowedToFail(b.getAllowedToFail())
                         .artifactsJson(withDependencyArtifacts(pending.getArtifactsJson(), record, b.getDependsOn()))
                         .build();
                 try {

@@ -8,6 +8,7 @@ import hudson.model.InvisibleAction;
 import hudson.model.Queue;
 import hudson.model.Run;
 import io.jenkins.plugins.installerpipeline.context.TriggerMetadata;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * What an installer build knows about the package build that triggered it: the upstream build, the release tag (if
  * any), commit, branch and message, the trigger's interpolated {@code build.env}, the artifacts to install and the
- * builds of the triggers it depends on (the Raspberry Pi build gets the Debian build).
+ * builds of the triggers it depends on (the Raspberry Pi build gets the Debian build), and the trigger's
+ * {@code build.meta_data} ({@code INSTALLER_META_DATA}, a JSON object).
  *
  * <p>Passed to {@code ParameterizedJobMixIn.scheduleBuild2} and so attached to the child build when it starts.
  * The values reach the child's {@code env} through {@link EnvironmentContributingAction} rather than as build
@@ -46,6 +48,8 @@ public final class InstallerMetadataAction extends InvisibleAction
     public static final String MESSAGE = TriggerMetadata.MESSAGE;
     /** JSON array of the artifacts to install: name, path, URL, size, sha256. */
     public static final String ARTIFACTS = TriggerMetadata.ARTIFACTS;
+    /** JSON object of the trigger's {@code build.meta_data} ({@code {}} when it has none). */
+    public static final String META_DATA = TriggerMetadata.META_DATA;
 
     private final String upstreamJob;
     private final String upstreamBuildId;
@@ -58,6 +62,10 @@ public final class InstallerMetadataAction extends InvisibleAction
     private final Map<String, String> env;
     private final String artifactsJson;
     private final Map<String, String> dependencyBuilds;
+    /** Keys of {@link #dependencyBuilds} whose failure does not stop this build ({@code allow_failure}); null in old builds. */
+    private final List<String> dependenciesAllowedToFail;
+    /** The trigger's {@code build.meta_data}; null in old builds. */
+    private final Map<String, String> metaData;
 
     private InstallerMetadataAction(Builder b) {
         this.upstreamJob = b.upstreamJob;
@@ -71,6 +79,8 @@ public final class InstallerMetadataAction extends InvisibleAction
         this.env = new LinkedHashMap<>(b.env);
         this.artifactsJson = b.artifactsJson;
         this.dependencyBuilds = new LinkedHashMap<>(b.dependencyBuilds);
+        this.dependenciesAllowedToFail = new ArrayList<>(b.dependenciesAllowedToFail);
+        this.metaData = new LinkedHashMap<>(b.metaData);
     }
 
     /**
@@ -103,7 +113,9 @@ public final class InstallerMetadataAction extends InvisibleAction
                 .message(message)
                 .env(env)
                 .artifactsJson(artifactsJson)
-                .dependencyBuilds(dependencyBuilds);
+                .dependencyBuilds(dependencyBuilds)
+                .dependenciesAllowedToFail(getDependenciesAllowedToFail())
+                .metaData(getMetaData());
         return getReleaseTag().map(b::releaseTag).orElse(b);
     }
 
@@ -154,10 +166,20 @@ public final class InstallerMetadataAction extends InvisibleAction
         return Collections.unmodifiableMap(dependencyBuilds);
     }
 
+    /** Keys of {@link #getDependencyBuilds()} whose failure does not stop this build ({@code allow_failure}). */
+    public List<String> getDependenciesAllowedToFail() {
+        return dependenciesAllowedToFail == null ? List.of() : Collections.unmodifiableList(dependenciesAllowedToFail);
+    }
+
+    /** The trigger's interpolated {@code build.meta_data}, in definition order ({@code INSTALLER_META_DATA} as JSON). */
+    public Map<String, String> getMetaData() {
+        return metaData == null ? Map.of() : Collections.unmodifiableMap(metaData);
+    }
+
     /** The same facts as the engine's value, for the build context of the triggered build. */
     public TriggerMetadata toTriggerMetadata() {
         return new TriggerMetadata(upstreamJob, upstreamBuildId, nonEmpty(upstreamUrl), getReleaseTag(),
-                nonEmpty(commit), nonEmpty(branch), nonEmpty(message), env, artifactsJson);
+                nonEmpty(commit), nonEmpty(branch), nonEmpty(message), env, artifactsJson, getMetaData());
     }
 
     private static Optional<String> nonEmpty(String s) {
@@ -201,6 +223,8 @@ public final class InstallerMetadataAction extends InvisibleAction
         private Map<String, String> env = Map.of();
         private String artifactsJson = "[]";
         private Map<String, String> dependencyBuilds = Map.of();
+        private List<String> dependenciesAllowedToFail = List.of();
+        private Map<String, String> metaData = Map.of();
 
         private Builder(String upstreamJob, String upstreamBuildId, String triggerKey) {
             this.upstreamJob = Objects.requireNonNull(upstreamJob, "upstreamJob");
@@ -245,6 +269,18 @@ public final class InstallerMetadataAction extends InvisibleAction
 
         public Builder dependencyBuilds(@NonNull Map<String, String> value) {
             this.dependencyBuilds = new LinkedHashMap<>(value);
+            return this;
+        }
+
+        /** Keys of the dependency builds whose failure does not stop this build ({@code allow_failure}). */
+        public Builder dependenciesAllowedToFail(@NonNull List<String> value) {
+            this.dependenciesAllowedToFail = List.copyOf(value);
+            return this;
+        }
+
+        /** The trigger's {@code build.meta_data}. */
+        public Builder metaData(@NonNull Map<String, String> value) {
+            this.metaData = new LinkedHashMap<>(value);
             return this;
         }
 

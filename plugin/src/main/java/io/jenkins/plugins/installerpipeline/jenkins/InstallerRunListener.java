@@ -5,7 +5,7 @@ import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
-import io.jenkins.plugins.installerpipeline.steps.WaitForDependenciesStep;
+import io.jenkins.plugins.installerpipeline.steps.DependencyGateContext;
 import jenkins.util.Timer;
 
 /**
@@ -28,8 +28,8 @@ public final class InstallerRunListener extends RunListener<Run<?, ?>> {
         if (InstallerMetadataAction.of(run).isPresent()) {
             Timer.get().submit(() -> InstallerEvents.safely("end of " + run, () -> InstallerEvents.finished(run)));
         }
-        // Builds waiting in waitForDependencies look again (they filter on their own dependencies).
-        WaitForDependenciesStep.Execution.dependencyFinished();
+        // Gates approved before their dependency finished look again (each checks its own dependencies).
+        DependencyGateContext.dependencyFinished();
     }
 
     @Override

@@ -150,11 +150,15 @@ public final class InstallerRunsAction implements RunAction2 {
         b.setSlug(slug);
     }
 
-    /** Adds the first attempt of a trigger that waits for others; it is scheduled with {@code metadata} later. */
+    /**
+     * Adds the first attempt of a trigger that waits for others; it is scheduled with {@code metadata} later.
+     * {@code allowedToFail}: those of {@code dependsOn} whose failure does not stop it ({@code allow_failure}).
+     */
     public synchronized InstallerBuild addWaiting(@NonNull String triggerKey, @NonNull String label,
-            @NonNull String jobFullName, @NonNull List<String> dependsOn, @NonNull InstallerMetadataAction metadata) {
+            @NonNull String jobFullName, @NonNull List<String> dependsOn, @NonNull List<String> allowedToFail,
+            @NonNull InstallerMetadataAction metadata) {
         InstallerBuild b = add(triggerKey, label, jobFullName, InstallerState.WAITING_FOR_DEPENDENCY);
-        b.waitFor(dependsOn, metadata);
+        b.waitFor(dependsOn, allowedToFail, metadata);
         return b;
     }
 

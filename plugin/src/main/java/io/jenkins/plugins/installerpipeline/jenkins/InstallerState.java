@@ -1,5 +1,7 @@
 package io.jenkins.plugins.installerpipeline.jenkins;
 
+import io.jenkins.plugins.installerpipeline.plan.DependencyState;
+
 /**
  * Where one installer build of an orchestration stands, as shown on the upstream build's page.
  * Stored by name in {@code build.xml}.
@@ -11,7 +13,7 @@ public enum InstallerState {
     QUEUED("queued", false),
     /** Started and not stopped at its gate. */
     RUNNING("running", false),
-    /** Stopped at its approval gate ({@code blockUnlessTag}); counts as passed for triggers that depend on it. */
+    /** Stopped at its approval gate ({@code blockUnlessTag}). */
     PAUSED_AT_GATE("paused at gate", false),
     SUCCEEDED("succeeded", true),
     /** Finished with FAILURE or UNSTABLE. */
@@ -37,12 +39,9 @@ public enum InstallerState {
         return finished;
     }
 
-    /**
-     * Whether a trigger that depends on this build may be scheduled: as on Buildkite, a blocked build counts as
-     * passed for the trigger.
-     */
-    public boolean satisfiesDependency() {
-        return this == SUCCEEDED || this == PAUSED_AT_GATE;
+    /** The same state for the engine's {@code plan.DependencyRule} (the names match). */
+    public DependencyState toDependencyState() {
+        return DependencyState.valueOf(name());
     }
 
     /** Parses a stored name; unknown names (from a newer version) read as {@link #RUNNING}. */

@@ -36,7 +36,9 @@ import org.kohsuke.stapler.QueryParameter;
 /**
  * {@code blockUnlessTag}: the approval gate of an installer build. Release builds and builds started directly go on
  * at once; other triggered builds pause through the stock {@code input} step, whose own execution this step returns,
- * so the Proceed/Abort UI, the submitter check, the approver record and restart behaviour are Jenkins's own.
+ * so the Proceed/Abort UI, the submitter check, the approver record and restart behaviour are Jenkins's own. When
+ * this build needs another installer build that has not finished (the Pi build and the Debian build), an approval
+ * makes the build wait for that build, and fail naming it if it fails or is aborted ({@link DependencyGateContext}).
  * Call it outside {@code node}: a paused build then holds no executor.
  */
 public final class BlockUnlessTagStep extends Step {
@@ -150,7 +152,8 @@ public final class BlockUnlessTagStep extends Step {
         if (!pending.isEmpty()) {
             question = question + " (needs " + String.join("; ", pending) + ")";
             listener.getLogger().println("blockUnlessTag: this build needs " + String.join("; ", pending)
-                    + "; call waitForDependencies after the gate to wait for it");
+                    + "; after approval it waits for " + (pending.size() == 1 ? "that build" : "those builds")
+                    + " to finish");
         }
         InputStep input = new InputStep(question);
         input.setId(id);
@@ -168,7 +171,9 @@ public final class BlockUnlessTagStep extends Step {
             GateTimeouts.arm(run);
         }
         // The upstream's record learns of the pause from GateListener (the input step saves the run when it registers).
-        return input.start(context);
+        // With an unfinished dependency the input gets a forwarding context that holds an early approval until the
+        // dependency has finished; without one it gets the real context (dependencies never become unfinished again).
+        return input.start(pending.isEmpty() ? context : new DependencyGateContext(context));
     }
 
     /** Registers {@code blockUnlessTag}. */

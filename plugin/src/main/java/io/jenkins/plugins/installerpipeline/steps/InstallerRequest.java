@@ -3,6 +3,7 @@ package io.jenkins.plugins.installerpipeline.steps;
 import io.jenkins.plugins.installerpipeline.plan.Plan;
 import io.jenkins.plugins.installerpipeline.plan.PlannedStep;
 import io.jenkins.plugins.installerpipeline.plan.PlannedTrigger;
+import io.jenkins.plugins.installerpipeline.plan.TriggerDependency;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,26 +25,33 @@ import java.util.Set;
  * @param message   {@code build.message}
  * @param env       {@code build.env}
  * @param dependsOn keys of other installers of this request that must pass first
+ * @param allowedToFail those of {@code dependsOn} whose failure does not stop this one ({@code allow_failure})
  * @param async     Buildkite's {@code async}: done once the build exists
+ * @param metaData  {@code build.meta_data}
  */
 record InstallerRequest(String key, String label, String slug, Optional<String> branch, Optional<String> commit,
-        Optional<String> message, Map<String, String> env, List<String> dependsOn, boolean async) {
+        Optional<String> message, Map<String, String> env, List<String> dependsOn, List<String> allowedToFail,
+        boolean async, Map<String, String> metaData) {
 
-    /** The included triggers of a plan, each with the triggers it needs first ({@link Plan#triggersNeededBy}). */
+    /** The included triggers of a plan, each with the triggers it needs first ({@link Plan#triggerDependenciesOf}). */
     static List<InstallerRequest> fromPlan(Plan plan) {
         List<PlannedStep> triggers = plan.includedTriggers();
         List<InstallerRequest> out = new ArrayList<>();
         for (PlannedStep step : triggers) {
             PlannedTrigger t = step.trigger().orElseThrow();
+            List<TriggerDependency> deps = plan.triggerDependenciesOf(step.key());
             out.add(new InstallerRequest(step.key(), step.label().orElse(t.pipeline()), t.pipeline(), t.branch(),
-                    t.commit(), t.message(), t.env(), plan.triggersNeededBy(step.key()), t.async()));
+                    t.commit(), t.message(), t.env(), deps.stream().map(TriggerDependency::key).toList(),
+                    deps.stream().filter(TriggerDependency::allowFailure).map(TriggerDependency::key).toList(),
+                    t.async(), t.metaData()));
         }
         return out;
     }
 
     /**
      * The entries of {@code installers}: {@code job} (required), {@code key}, {@code label}, {@code branch},
-     * {@code commit}, {@code message}, {@code env} (map), {@code dependsOn} (a key or a list of keys), {@code async}.
+     * {@code commit}, {@code message}, {@code env} (map), {@code metaData} (map), {@code dependsOn} (a key, or a list
+     * of keys and maps {@code [key: 'deb', allowFailure: true]}), {@code async}.
      *
      * @throws IllegalArgumentException naming the entry and the field when one is missing or of the wrong type
      */
@@ -61,12 +69,32 @@ record InstallerRequest(String key, String label, String slug, Optional<String> 
             } else if (e != null) {
                 throw new IllegalArgumentException(where + ": env must be a map such as [LE_KOLIBRI_RELEASE: 'false']");
             }
+            Map<String, String> metaData = new LinkedHashMap<>();
+            Object md = m.get("metaData");
+            if (md instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> metaData.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            } else if (md != null) {
+                throw new IllegalArgumentException(where + ": metaData must be a map such as [channel: 'beta']");
+            }
             Object d = m.get("dependsOn");
-            List<String> deps = d == null ? List.of()
-                    : d instanceof Collection<?> c ? c.stream().map(String::valueOf).toList() : List.of(String.valueOf(d));
+            List<?> items = d == null ? List.of() : d instanceof Collection<?> c ? List.copyOf(c) : List.of(d);
+            List<String> deps = new ArrayList<>();
+            List<String> allowedToFail = new ArrayList<>();
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> dep) {
+                    String depKey = text(dep.get("key")).orElseThrow(() -> new IllegalArgumentException(
+                            where + ": each map in dependsOn needs a key, such as [key: 'kolibri-debian', allowFailure: true]"));
+                    deps.add(depKey);
+                    if (Boolean.parseBoolean(String.valueOf(dep.get("allowFailure")))) {
+                        allowedToFail.add(depKey);
+                    }
+                } else {
+                    deps.add(String.valueOf(item));
+                }
+            }
             out.add(new InstallerRequest(key, text(m.get("label")).orElse(key), job, text(m.get("branch")),
-                    text(m.get("commit")), text(m.get("message")), env, deps,
-                    Boolean.parseBoolean(String.valueOf(m.get("async")))));
+                    text(m.get("commit")), text(m.get("message")), env, List.copyOf(deps), List.copyOf(allowedToFail),
+                    Boolean.parseBoolean(String.valueOf(m.get("async"))), metaData));
         }
         Set<String> keys = new LinkedHashSet<>();
         for (InstallerRequest r : out) {

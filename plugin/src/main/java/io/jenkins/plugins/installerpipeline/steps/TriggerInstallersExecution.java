@@ -137,15 +137,18 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
                     .branch(request.branch().or(context::branch).orElse(""))
                     .message(request.message().or(context::message).orElse(""))
                     .env(request.env())
+                    .metaData(request.metaData())
                     .artifactsJson(artifactsJson)
                     .build();
             if (!request.dependsOn().isEmpty()) {
                 InstallerBuild waiting = record.addWaiting(request.key(), request.label(), job.getFullName(),
-                        request.dependsOn(), metadata);
+                        request.dependsOn(), request.allowedToFail(), metadata);
                 record.setSlug(waiting, request.slug());
                 record.setAsync(waiting, request.async());
                 listener.getLogger().println("triggerInstallers: " + request.label() + " → "
-                        + ModelHyperlinkNote.encodeTo(job) + " starts after " + String.join(", ", request.dependsOn()));
+                        + ModelHyperlinkNote.encodeTo(job) + " starts after " + String.join(", ", request.dependsOn())
+                        + (request.allowedToFail().isEmpty() ? ""
+                                : " (even if " + String.join(", ", request.allowedToFail()) + " fails)"));
                 continue;
             }
             InstallerBuild entry = record.add(request.key(), request.label(), job.getFullName(), InstallerState.QUEUED);

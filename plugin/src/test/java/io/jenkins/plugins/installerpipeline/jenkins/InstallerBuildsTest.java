@@ -102,7 +102,7 @@ public class InstallerBuildsTest {
         InstallerRunsAction record = InstallerRunsAction.getOrCreate(up);
         InstallerBuild debianEntry = record.add("kolibri-debian", "Debian", debian.getFullName(), InstallerState.QUEUED);
         record.addWaiting("kolibri-raspbian-image", "Raspberry Pi", pi.getFullName(), List.of("kolibri-debian"),
-                metadata(up, "kolibri-raspbian-image").build());
+                List.of(), metadata(up, "kolibri-raspbian-image").build());
         Queue.Item item = InstallerScheduler.schedule(debian, up, metadata(up, "kolibri-debian").build());
         record.queued(debianEntry, item.getId());
         record.save();
@@ -123,6 +123,59 @@ public class InstallerBuildsTest {
         r.assertBuildStatusSuccess(r.waitForCompletion(debianBuild));
         await("Debian succeeded", () -> record.latest("kolibri-debian").orElseThrow().getState() == InstallerState.SUCCEEDED);
         assertThat(record.latest("kolibri-debian").orElseThrow().getBuildNumber()).contains(1);
+    }
+
+    @Test
+    public void allowFailureSchedulesTheDependantAfterAFailedDependencyAndItsGateDoesNotFail() throws Exception {
+        WorkflowRun up = upstreamBuild();
+        WorkflowJob debian = r.createProject(WorkflowJob.class, "kolibri-debian");
+        debian.setDefinition(new CpsFlowDefinition("error 'deb broken'", true));
+        WorkflowJob pi = r.createProject(WorkflowJob.class, "kolibri-raspbian-image");
+        pi.setDefinition(new CpsFlowDefinition("blockUnlessTag(release: true)\necho 'pi built'", true));
+        WorkflowJob windows = r.createProject(WorkflowJob.class, "kolibri-windows");
+        windows.setDefinition(new CpsFlowDefinition("echo 'windows built'", true));
+
+        InstallerRunsAction record = InstallerRunsAction.getOrCreate(up);
+        InstallerBuild debianEntry = record.add("kolibri-debian", "Debian", debian.getFullName(), InstallerState.QUEUED);
+        record.addWaiting("kolibri-raspbian-image", "Raspberry Pi", pi.getFullName(), List.of("kolibri-debian"),
+                List.of("kolibri-debian"), metadata(up, "kolibri-raspbian-image").build());
+        record.addWaiting("kolibri-windows", "Windows", windows.getFullName(), List.of("kolibri-debian"),
+                List.of(), metadata(up, "kolibri-windows").build());
+        Queue.Item item = InstallerScheduler.schedule(debian, up, metadata(up, "kolibri-debian").build());
+        record.queued(debianEntry, item.getId());
+        record.save();
+
+        r.assertBuildStatus(hudson.model.Result.FAILURE, r.waitForCompletion(started(item)));
+        WorkflowRun piBuild = r.waitForCompletion(await(pi));
+        r.assertBuildStatusSuccess(piBuild);
+        InstallerMetadataAction piMetadata = InstallerMetadataAction.of(piBuild).orElseThrow();
+        assertThat(piMetadata.getDependencyBuilds()).containsEntry("kolibri-debian", "kolibri-debian#1");
+        assertThat(piMetadata.getDependenciesAllowedToFail()).containsExactly("kolibri-debian");
+        assertThat(InstallerDependencies.status(piBuild)).isInstanceOf(InstallerDependencies.Status.Satisfied.class);
+        // Without allow_failure the dependant is not started, and the record says why.
+        await("Windows is marked not started",
+                () -> record.latest("kolibri-windows").orElseThrow().getState() == InstallerState.ABORTED);
+        assertThat(record.latest("kolibri-windows").orElseThrow().getDetail()).isEqualTo("not started: Debian #1 failed");
+        assertThat(windows.getLastBuild()).isNull();
+    }
+
+    @Test
+    public void metaDataReachesTheChildAsJsonAndIsRecorded() throws Exception {
+        WorkflowRun up = upstreamBuild();
+        WorkflowJob child = r.createProject(WorkflowJob.class, "kolibri-windows");
+        child.setDefinition(new CpsFlowDefinition("echo \"META ${env.INSTALLER_META_DATA}\"", true));
+        Map<String, String> metaData = new java.util.LinkedHashMap<>();
+        metaData.put("channel", "beta");
+        metaData.put("notes", "say \"hi\"");
+
+        WorkflowRun b = started(InstallerScheduler.schedule(child, up,
+                metadata(up, "kolibri-windows").metaData(metaData).build()));
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("META {\"channel\":\"beta\",\"notes\":\"say \\\"hi\\\"\"}", b);
+        assertThat(InstallerMetadataAction.of(b).orElseThrow().getMetaData()).containsExactlyEntriesOf(metaData);
+        // a re-run keeps it
+        assertThat(InstallerMetadataAction.of(b).orElseThrow().copy().getMetaData()).containsExactlyEntriesOf(metaData);
     }
 
     private static WorkflowRun await(WorkflowJob job) throws InterruptedException {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Cause;
 import hudson.model.CauseAction;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerState;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -16,7 +18,10 @@ import org.junit.Test;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsSessionRule;
 
-/** The gate is the stock input step, so it survives a controller restart and can be approved afterwards. */
+/**
+ * The gate is the stock input step, so it survives a controller restart and can be approved afterwards; an approval
+ * given before a dependency finished is kept across a restart.
+ */
 public class BlockUnlessTagRestartTest {
 
     @ClassRule
@@ -43,6 +48,44 @@ public class BlockUnlessTagRestartTest {
             gate.proceed((Map<String, Object>) null);
             r.assertBuildStatusSuccess(r.waitForCompletion(b));
             r.assertLogContains("installer built", b);
+        });
+    }
+
+    @Test
+    public void approvalBeforeTheDependencyFinishedSurvivesRestart() throws Throwable {
+        sessions.then(r -> {
+            KolibriFixture k = new KolibriFixture(r);
+            WorkflowRun up = r.buildAndAssertSuccess(k.kolibri);
+            InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
+            KolibriFixture.await("every installer paused at its gate", () -> record.getBuilds().size() == 5
+                    && record.getBuilds().stream().allMatch(b -> b.getState() == InstallerState.PAUSED_AT_GATE));
+            WorkflowRun pi = k.installer("kolibri-raspbian-image").getBuildByNumber(1);
+            pi.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID).proceed((Map<String, Object>) null);
+            r.waitForMessage("blockUnlessTag: approved; waiting for ci/kolibri-debian #1 to finish", pi);
+        });
+        sessions.then(r -> {
+            WorkflowRun pi = r.jenkins.getItemByFullName("ci/kolibri-raspbian-image", WorkflowJob.class).getBuildByNumber(1);
+            WorkflowRun debian = r.jenkins.getItemByFullName("ci/kolibri-debian", WorkflowJob.class).getBuildByNumber(1);
+            // The approval is kept: the gate is not offered again, and the build still waits for Debian.
+            assertThat(pi.getAction(InputAction.class).getExecutions()).isEmpty();
+            Thread.sleep(2000);
+            assertThat(pi.isBuilding()).isTrue();
+            r.assertLogNotContains("installer built", pi);
+
+            InputStepExecution debianGate = debian.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID);
+            assertThat(debianGate).isNotNull();
+            debianGate.proceed((Map<String, Object>) null);
+            r.assertBuildStatusSuccess(r.waitForCompletion(debian));
+            r.assertBuildStatusSuccess(r.waitForCompletion(pi));
+            r.assertLogContains("blockUnlessTag: every build this one needs has finished successfully", pi);
+            r.assertLogContains("installer built", pi);
+            for (String slug : KolibriFixture.INSTALLERS) {
+                WorkflowRun child = r.jenkins.getItemByFullName("ci/" + slug, WorkflowJob.class).getBuildByNumber(1);
+                if (child != null && child.isBuilding()) {
+                    child.doStop();
+                    r.waitForCompletion(child);
+                }
+            }
         });
     }
 }

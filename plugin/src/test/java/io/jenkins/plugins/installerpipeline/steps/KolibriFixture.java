@@ -61,7 +61,6 @@ final class KolibriFixture {
                     "}",
                     "echo \"plan gate=${gate}\"",
                     "blockUnlessTag()",
-                    "waitForDependencies()",
                     "node {",
                     "  echo \"ENV LE_KOLIBRI_RELEASE=${env.LE_KOLIBRI_RELEASE} LE_TRIGGERED_FROM_BUILD_ID=${env.LE_TRIGGERED_FROM_BUILD_ID} LE_TRIGGERED_FROM_JOB_ID=${env.LE_TRIGGERED_FROM_JOB_ID}\"",
                     "  echo \"ARTIFACTS ${env.INSTALLER_ARTIFACTS}\"",

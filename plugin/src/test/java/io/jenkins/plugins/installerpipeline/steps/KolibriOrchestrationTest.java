@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.ParametersAction;
 import hudson.model.StringParameterValue;
 import hudson.model.TaskListener;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.installerpipeline.artifact.HandOff;
 import io.jenkins.plugins.installerpipeline.artifact.HandedArtifact;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild;
@@ -16,7 +19,9 @@ import io.jenkins.plugins.installerpipeline.jenkins.InstallerState;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
+import org.jenkinsci.plugins.workflow.support.steps.input.InputStepExecution;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
@@ -122,7 +127,8 @@ public class KolibriOrchestrationTest {
     }
 
     @Test
-    public void piApprovedBeforeDebianWaitsForItThenFollowsItsResult() throws Exception {
+    public void piApprovedBeforeDebianWaitsForItThenContinues() throws Exception {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         KolibriFixture k = new KolibriFixture(r);
         WorkflowRun up = r.buildAndAssertSuccess(k.kolibri);
         InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
@@ -130,18 +136,27 @@ public class KolibriOrchestrationTest {
         WorkflowRun pi = k.installer("kolibri-raspbian-image").getBuildByNumber(1);
         WorkflowRun debian = k.installer("kolibri-debian").getBuildByNumber(1);
 
-        // The gate says what the Pi build needs.
-        assertThat(pi.getAction(InputAction.class).getExecution("ReleaseGate").getInput().getMessage())
+        // The gate says what the Pi build needs, and the console that an approval will wait for it.
+        InputStepExecution piGate = pi.getAction(InputAction.class).getExecution("ReleaseGate");
+        assertThat(piGate.getInput().getMessage())
                 .isEqualTo("Build kolibri-raspbian-image? (needs ci/kolibri-debian #1, paused at gate)");
-        pi.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
-        r.waitForMessage("waitForDependencies: waiting for ci/kolibri-debian #1", pi);
+        r.assertLogContains("after approval it waits for that build to finish", pi);
+        try (ACLContext ignored = ACL.as(User.getById("alice", true))) {
+            piGate.preSubmissionCheck();
+            piGate.proceed((Map<String, Object>) null);
+        }
+        r.waitForMessage("blockUnlessTag: approved by alice; waiting for ci/kolibri-debian #1 to finish", pi);
+        // The approval is Jenkins's own record; the gate is closed, the build still waits.
+        assertThat(pi.getAction(ApproverAction.class).getUserId()).isEqualTo("alice");
+        assertThat(pi.getAction(InputAction.class).getExecutions()).isEmpty();
+        Thread.sleep(1000);
         assertThat(pi.isBuilding()).isTrue();
         r.assertLogNotContains("installer built", pi);
 
         debian.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
         r.assertBuildStatusSuccess(r.waitForCompletion(debian));
         r.assertBuildStatusSuccess(r.waitForCompletion(pi));
-        r.assertLogContains("waitForDependencies: every build this one needs has finished successfully", pi);
+        r.assertLogContains("blockUnlessTag: every build this one needs has finished successfully", pi);
         r.assertLogContains("installer built", pi);
 
         stopAll(k);
@@ -157,13 +172,32 @@ public class KolibriOrchestrationTest {
         WorkflowRun debian = k.installer("kolibri-debian").getBuildByNumber(1);
 
         pi.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
-        r.waitForMessage("waitForDependencies: waiting for ci/kolibri-debian #1", pi);
+        r.waitForMessage("blockUnlessTag: approved; waiting for ci/kolibri-debian #1 to finish", pi);
         debian.doStop();
         r.assertBuildStatus(hudson.model.Result.ABORTED, r.waitForCompletion(debian));
 
         r.assertBuildStatus(hudson.model.Result.FAILURE, r.waitForCompletion(pi));
-        r.assertLogContains("waitForDependencies: ci/kolibri-debian #1 ended ABORTED, and this build needs it", pi);
+        r.assertLogContains("blockUnlessTag: ci/kolibri-debian #1 ended ABORTED, and this build needs it", pi);
         r.assertLogNotContains("installer built", pi);
+
+        stopAll(k);
+    }
+
+    @Test
+    public void piApprovedAfterDebianFinishedGoesOnAtOnce() throws Exception {
+        KolibriFixture k = new KolibriFixture(r);
+        WorkflowRun up = r.buildAndAssertSuccess(k.kolibri);
+        InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
+        await("every installer paused at its gate", () -> allIn(record, InstallerState.PAUSED_AT_GATE));
+        WorkflowRun pi = k.installer("kolibri-raspbian-image").getBuildByNumber(1);
+        WorkflowRun debian = k.installer("kolibri-debian").getBuildByNumber(1);
+
+        debian.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(debian));
+        pi.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(pi));
+        r.assertLogNotContains("waiting for ci/kolibri-debian", pi);
+        r.assertLogContains("installer built", pi);
 
         stopAll(k);
     }
