@@ -1,8 +1,8 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import io.jenkins.plugins.installerpipeline.condition.Compilation;
 import io.jenkins.plugins.installerpipeline.condition.Condition;
-import io.jenkins.plugins.installerpipeline.condition.ConditionError;
 import io.jenkins.plugins.installerpipeline.condition.Evaluation;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -46,7 +46,7 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int fail(PrintWriter err, ConditionError error) {
+    private int fail(PrintWriter err, ColumnError error) {
         err.println("error: " + error.format());
         Carets.print(err, expression, error.column());
         err.flush();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.condition;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import java.util.Objects;
 
 /** The outcome of compiling an expression: a checked {@link Condition}, or the first error with its column. */
@@ -13,7 +14,7 @@ public sealed interface Compilation permits Compilation.Valid, Compilation.Inval
     }
 
     /** @param error the first syntax or type error */
-    record Invalid(ConditionError error) implements Compilation {
+    record Invalid(ColumnError error) implements Compilation {
         public Invalid {
             Objects.requireNonNull(error, "error");
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.condition;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import java.util.Objects;
 
 /** The outcome of evaluating a condition: true or false, or the error that stopped evaluation. */
@@ -10,7 +11,7 @@ public sealed interface Evaluation permits Evaluation.Decided, Evaluation.Failed
     }
 
     /** @param error why the condition could not be evaluated, with the column inside the expression */
-    record Failed(ConditionError error) implements Evaluation {
+    record Failed(ColumnError error) implements Evaluation {
         public Failed {
             Objects.requireNonNull(error, "error");
         }

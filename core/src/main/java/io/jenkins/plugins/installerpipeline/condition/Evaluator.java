@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.condition;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import com.google.re2j.Pattern;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.interpolation.InterpolationResult;
@@ -29,11 +30,11 @@ final class Evaluator {
 
     /** An evaluation error (only reachable through {@code ${VAR?}} or a dynamic {@code env()} name). */
     static final class Failure extends RuntimeException {
-        final transient ConditionError error;
+        final transient ColumnError error;
 
         Failure(int column, String message) {
             super(message, null, false, false);
-            this.error = new ConditionError(column, message);
+            this.error = new ColumnError(column, message);
         }
     }
 

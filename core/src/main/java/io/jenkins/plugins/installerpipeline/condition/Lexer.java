@@ -1,7 +1,7 @@
 package io.jenkins.plugins.installerpipeline.condition;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import io.jenkins.plugins.installerpipeline.condition.Token.Type;
-import io.jenkins.plugins.installerpipeline.interpolation.InterpolationError;
 import io.jenkins.plugins.installerpipeline.interpolation.ShellEscapes;
 import io.jenkins.plugins.installerpipeline.interpolation.Syntax;
 import io.jenkins.plugins.installerpipeline.interpolation.Template;
@@ -204,7 +204,7 @@ final class Lexer {
                 String raw = input.substring(pos, end);
                 Template.Parse parse = Template.parse(raw, Syntax.CONDITION);
                 if (parse instanceof Template.Parse.Invalid invalid) {
-                    InterpolationError error = invalid.error();
+                    ColumnError error = invalid.error();
                     return illegal(pos + error.column(), raw, error.message());
                 }
                 if (!value.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.condition;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import io.jenkins.plugins.installerpipeline.condition.Token.Type;
@@ -26,11 +27,11 @@ final class Parser {
 
     /** A syntax or type error on the way to a compiled condition; caught by {@link Condition#compile}. */
     static final class Failure extends RuntimeException {
-        final transient ConditionError error;
+        final transient ColumnError error;
 
         Failure(int column, String message) {
             super(message, null, false, false);
-            this.error = new ConditionError(column, message);
+            this.error = new ColumnError(column, message);
         }
     }
 

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.installerpipeline.gate;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import io.jenkins.plugins.installerpipeline.condition.Compilation;
 import io.jenkins.plugins.installerpipeline.condition.Condition;
-import io.jenkins.plugins.installerpipeline.condition.ConditionError;
 import io.jenkins.plugins.installerpipeline.condition.Evaluation;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.context.BuildSource;
@@ -41,7 +41,7 @@ public record ApprovalGate(Optional<String> condition, Optional<Boolean> release
      *
      * @return the error with its column, if the condition is not a valid Buildkite boolean expression
      */
-    public Optional<ConditionError> check() {
+    public Optional<ColumnError> check() {
         return condition.map(Condition::compile)
                 .filter(Compilation.Invalid.class::isInstance)
                 .map(c -> ((Compilation.Invalid) c).error());

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.interpolation;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.diagnostic.SourceLocation;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public sealed interface InterpolationResult permits InterpolationResult.Expanded
     }
 
     /** @param error why the text could not be expanded */
-    record Failed(InterpolationError error) implements InterpolationResult {
+    record Failed(ColumnError error) implements InterpolationResult {
         public Failed {
             Objects.requireNonNull(error, "error");
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.interpolation;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,15 +19,15 @@ public final class Template {
         }
 
         /** @param error the first syntax error */
-        record Invalid(InterpolationError error) implements Parse {
+        record Invalid(ColumnError error) implements Parse {
         }
     }
 
     /** Thrown while expanding only; {@link #expand} turns it into a {@link InterpolationResult.Failed}. */
     private static final class Failure extends RuntimeException {
-        final transient InterpolationError error;
+        final transient ColumnError error;
 
-        Failure(InterpolationError error) {
+        Failure(ColumnError error) {
             super(error.message(), null, false, false);
             this.error = error;
         }
@@ -124,7 +125,7 @@ public final class Template {
                     append(q.message(), env, message);
                     String reason = !message.isEmpty() ? message.toString()
                             : q.emptyCounts() ? "not set or empty" : "not set";
-                    throw new Failure(new InterpolationError(q.column(), "$" + q.name() + ": " + reason));
+                    throw new Failure(new ColumnError(q.column(), "$" + q.name() + ": " + reason));
                 }
                 out.append(value);
             } else if (part instanceof Part.Substring s) {
@@ -157,7 +158,7 @@ public final class Template {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new Failure(new InterpolationError(column,
+            throw new Failure(new ColumnError(column,
                     "a substring offset or length must be a whole number, not \"" + text + "\""));
         }
     }

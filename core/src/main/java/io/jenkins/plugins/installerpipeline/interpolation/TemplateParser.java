@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.interpolation;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +18,13 @@ import java.util.Optional;
  */
 final class TemplateParser {
 
-    /** Thrown inside the parser only; {@link Template#parse} turns it into an {@link InterpolationError}. */
+    /** Thrown inside the parser only; {@link Template#parse} turns it into an {@link ColumnError}. */
     static final class Failure extends RuntimeException {
-        final transient InterpolationError error;
+        final transient ColumnError error;
 
         Failure(int column, String message) {
             super(message, null, false, false);
-            this.error = new InterpolationError(column, message);
+            this.error = new ColumnError(column, message);
         }
     }
 

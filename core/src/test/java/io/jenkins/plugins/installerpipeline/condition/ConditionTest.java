@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.condition;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
@@ -41,14 +42,14 @@ public class ConditionTest {
         return ((Evaluation.Decided) evaluation).value();
     }
 
-    private static ConditionError invalid(String expression) {
+    private static ColumnError invalid(String expression) {
         Compilation compilation = Condition.compile(expression);
         assertThat(compilation).as(expression).isInstanceOf(Compilation.Invalid.class);
         return ((Compilation.Invalid) compilation).error();
     }
 
     private static void assertInvalid(String expression, int column, String messagePart) {
-        ConditionError error = invalid(expression);
+        ColumnError error = invalid(expression);
         assertThat(error.column()).as("column of the error in %s (%s)", expression, error.message()).isEqualTo(column);
         assertThat(error.message()).as(expression).contains(messagePart);
     }
@@ -249,7 +250,7 @@ public class ConditionTest {
         assertThat(eval("${notset-'$branch'} == '$branch'", context)).isTrue();
         assertThat(eval("${notset-$$x} == '$x'", context)).isTrue();
         assertThat(compile("${branch:3:$tag} == \"n\"").evaluate(context)).isEqualTo(new Evaluation.Failed(
-                new ConditionError(1, "a substring offset or length must be a whole number, not \"v1\"")));
+                new ColumnError(1, "a substring offset or length must be a whole number, not \"v1\"")));
         assertInvalid("true && ${notset-\\400} == \"\"", 18, "the octal escape `\\400` is out of range");
         assertInvalid("${a:1:2:3} == \"\"", 1, "more than an offset and a length");
     }
@@ -257,7 +258,7 @@ public class ConditionTest {
     @Test
     public void includesFailsOnAnElementOfAnotherType() {
         Evaluation evaluation = compile("[build.tag] includes \"v1.0\"").evaluate(NONE);
-        assertThat(evaluation).isEqualTo(new Evaluation.Failed(new ConditionError(13,
+        assertThat(evaluation).isEqualTo(new Evaluation.Failed(new ColumnError(13,
                 "`includes` looks for a string but element 1 of the array is null")));
         assertThat(compile("[build.tag] includes /v/").evaluate(NONE)).isInstanceOf(Evaluation.Failed.class);
         assertThat(eval("[build.tag] includes \"v1\"", BuildContext.builder().tag("v1").build())).isTrue();
@@ -273,9 +274,9 @@ public class ConditionTest {
     @Test
     public void requiredSubstitutionFailsAtEvaluationWithItsColumn() {
         Evaluation evaluation = compile("true && ${NEEDED?} == \"x\"").evaluate(NONE);
-        assertThat(evaluation).isEqualTo(new Evaluation.Failed(new ConditionError(9, "$NEEDED: not set")));
+        assertThat(evaluation).isEqualTo(new Evaluation.Failed(new ColumnError(9, "$NEEDED: not set")));
         Evaluation inString = compile("\"a ${NEEDED?is required}\" == 'x'").evaluate(NONE);
-        assertThat(inString).isEqualTo(new Evaluation.Failed(new ConditionError(4, "$NEEDED: is required")));
+        assertThat(inString).isEqualTo(new Evaluation.Failed(new ColumnError(4, "$NEEDED: is required")));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.interpolation;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
@@ -22,7 +23,7 @@ public class InterpolatorTest {
         return result.text().orElseThrow();
     }
 
-    private static InterpolationError error(String text) {
+    private static ColumnError error(String text) {
         InterpolationResult result = Interpolator.interpolate(text, ENV);
         assertThat(result).as("expansion of %s", text).isInstanceOf(InterpolationResult.Failed.class);
         return ((InterpolationResult.Failed) result).error();
@@ -76,12 +77,12 @@ public class InterpolatorTest {
     public void requiredVariablesFailNamingTheVariable() {
         assertThat(expand("${TAG?}")).isEqualTo("v0.16.0");
         assertThat(expand("${EMPTY?}")).as("? accepts an empty value").isEmpty();
-        assertThat(error("tag: ${UNSET?}")).isEqualTo(new InterpolationError(6, "$UNSET: not set"));
+        assertThat(error("tag: ${UNSET?}")).isEqualTo(new ColumnError(6, "$UNSET: not set"));
         assertThat(error("${UNSET?the release tag is required}"))
-                .isEqualTo(new InterpolationError(1, "$UNSET: the release tag is required"));
+                .isEqualTo(new ColumnError(1, "$UNSET: the release tag is required"));
         assertThat(error("x ${EMPTY:?must not be empty}"))
-                .isEqualTo(new InterpolationError(3, "$EMPTY: must not be empty"));
-        assertThat(error("${UNSET:?}")).isEqualTo(new InterpolationError(1, "$UNSET: not set or empty"));
+                .isEqualTo(new ColumnError(3, "$EMPTY: must not be empty"));
+        assertThat(error("${UNSET:?}")).isEqualTo(new ColumnError(1, "$UNSET: not set or empty"));
         assertThat(expand("${TAG:?x}")).isEqualTo("v0.16.0");
     }
 
@@ -121,14 +122,14 @@ public class InterpolatorTest {
 
     @Test
     public void malformedExpansionsAreErrorsWithTheirColumn() {
-        assertThat(error("abc ${TAG")).isEqualTo(new InterpolationError(5, "`${TAG` is not closed: expected `}` after `${TAG"));
-        assertThat(error("x${}")).isEqualTo(new InterpolationError(2, "`${}` names no variable"));
+        assertThat(error("abc ${TAG")).isEqualTo(new ColumnError(5, "`${TAG` is not closed: expected `}` after `${TAG"));
+        assertThat(error("x${}")).isEqualTo(new ColumnError(2, "`${}` names no variable"));
         assertThat(error("${1X}").column()).isEqualTo(1);
         assertThat(error("${1X}").message()).contains("expected a variable name");
         assertThat(error("ok ${TAG+x}").column()).isEqualTo(4);
         assertThat(error("ok ${TAG+x}").message()).contains("`+` is not a substitution operator").contains("${TAG+x}");
         assertThat(error("${TAG:abc}")).isEqualTo(
-                new InterpolationError(1, "substring offset `abc` in `${TAG:abc}` is not a whole number"));
+                new ColumnError(1, "substring offset `abc` in `${TAG:abc}` is not a whole number"));
         assertThat(error("${TAG:1:x}").message()).contains("length `x`");
         assertThat(error("${A:-${B").column()).as("the innermost unclosed expansion").isEqualTo(6);
         assertThat(error("${A:-x").column()).isEqualTo(1);
