@@ -134,10 +134,26 @@ public final class FetchUpstreamArtifactsStep extends Step {
             VirtualFile root = source.getArtifactManager().root();
             List<Map<String, Object>> fetched = new ArrayList<>();
             for (HandedArtifact a : selection.artifacts()) {
+                Run<?, ?> holder = source;
                 VirtualFile file = root.child(a.path());
+                if (!file.isFile() && UPSTREAM.equals(from)) {
+                    // The metadata of a build that waited for another (the Pi image for Debian) also hands over that
+                    // build's artifacts (the .deb); those are archived there, not in the package build. The
+                    // checksum below still proves it is the file the orchestration described.
+                    for (String id : metadata.getDependencyBuilds().values()) {
+                        Run<?, ?> dependency = find(id, "the dependency build");
+                        VirtualFile candidate = dependency.getArtifactManager().root().child(a.path());
+                        if (candidate.isFile() && dependency.hasPermission(Run.ARTIFACTS)) {
+                            holder = dependency;
+                            file = candidate;
+                            break;
+                        }
+                    }
+                }
                 if (!file.isFile()) {
                     throw new AbortException("fetchUpstreamArtifacts: " + a.path() + " is not among the archived"
-                            + " artifacts of " + what);
+                            + " artifacts of " + what
+                            + (metadata.getDependencyBuilds().isEmpty() ? "" : " or of the builds it waited for"));
                 }
                 FilePath target = workspace.child(a.path());
                 try (InputStream in = file.open()) {
@@ -148,10 +164,10 @@ public final class FetchUpstreamArtifactsStep extends Step {
                 if (mismatch.isPresent()) {
                     target.delete();
                     throw new AbortException("fetchUpstreamArtifacts: " + mismatch.get() + " (copied from "
-                            + what + "; the file was deleted)");
+                            + holder.getFullDisplayName() + "; the file was deleted)");
                 }
                 listener.getLogger().println("fetchUpstreamArtifacts: " + a.path() + " from "
-                        + ModelHyperlinkNote.encodeTo(source) + " (" + a.size() + " bytes, SHA-256 " + a.sha256()
+                        + ModelHyperlinkNote.encodeTo(holder) + " (" + a.size() + " bytes, SHA-256 " + a.sha256()
                         + " verified)");
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", a.name());

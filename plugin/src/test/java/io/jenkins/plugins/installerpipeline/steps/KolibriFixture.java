@@ -29,6 +29,11 @@ final class KolibriFixture {
     final WorkflowJob kolibri;
 
     KolibriFixture(JenkinsRule r) throws Exception {
+        this(r, false);
+    }
+
+    /** @param fetchDeb whether the Pi image's script fetches the Debian build's {@code .deb} */
+    KolibriFixture(JenkinsRule r, boolean fetchDeb) throws Exception {
         r.jenkins.setNumExecutors(6);
         folder = r.createFolder("ci");
         kolibri = folder.createProject(WorkflowJob.class, "kolibri");
@@ -50,8 +55,12 @@ final class KolibriFixture {
         for (String slug : INSTALLERS) {
             WorkflowJob job = folder.createProject(WorkflowJob.class, slug);
             write(r, job, "installer.yml", example(slug + ".yml"));
+            // Debian archives its .deb; the Pi image fetches it as its converted Jenkinsfile does (from the
+            // default, upstream: the .deb reaches its metadata from the Debian build it waited for).
             String build = slug.equals("kolibri-debian")
                     ? "  writeFile file: 'dist/" + DEB + "', text: 'deb'\n  archiveArtifacts 'dist/*.deb'\n"
+                    : slug.equals("kolibri-raspbian-image") && fetchDeb
+                    ? "  fetchUpstreamArtifacts includes: 'dist/*.deb'\n  echo \"FETCHED ${readFile('dist/" + DEB + "')}\"\n"
                     : "";
             job.setDefinition(new CpsFlowDefinition(String.join("\n",
                     "def gate = false",

@@ -96,7 +96,7 @@ public class KolibriOrchestrationTest {
 
     @Test
     public void releaseBuildPausesNothingAndStartsThePiOnlyAfterDebianWithItsDeb() throws Exception {
-        KolibriFixture k = new KolibriFixture(r);
+        KolibriFixture k = new KolibriFixture(r, true);
 
         WorkflowRun up = r.assertBuildStatusSuccess(
                 k.kolibri.scheduleBuild2(0, new ParametersAction(new StringParameterValue("TAG_NAME", "v0.18.0"))));
@@ -121,6 +121,9 @@ public class KolibriOrchestrationTest {
         assertThat(HandOff.parse(piMetadata.getArtifactsJson()).artifacts())
                 .extracting(HandedArtifact::name).contains(KolibriFixture.DEB, "kolibri-0.18.0-py2.py3-none-any.whl");
         r.assertLogContains(KolibriFixture.DEB, pi);
+        // Fetched from upstream by default, yet copied from the Debian build that archived it, checksum verified.
+        r.assertLogContains("fetchUpstreamArtifacts: dist/" + KolibriFixture.DEB + " from", pi);
+        r.assertLogContains("FETCHED deb", pi);
 
         InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
         await("every installer succeeded in the record", () -> allIn(record, InstallerState.SUCCEEDED));
