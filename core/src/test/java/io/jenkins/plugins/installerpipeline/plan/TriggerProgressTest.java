@@ -2,7 +2,6 @@ package io.jenkins.plugins.installerpipeline.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.installerpipeline.checks.InstallerPhase;
 import io.jenkins.plugins.installerpipeline.plan.TriggerProgress.Attempt;
 import io.jenkins.plugins.installerpipeline.plan.TriggerProgress.Completion;
 import java.util.List;
@@ -72,10 +71,8 @@ public class TriggerProgressTest {
     }
 
     @Test
-    public void everyStateHasTheGitHubPhaseOfTheSameMeaning() {
-        for (DependencyState s : DependencyState.values()) {
-            assertThat(InstallerPhase.of(s).name()).isEqualTo(s.name());
-        }
+    public void statesHaveWordsForTheBuildPage() {
         assertThat(DependencyState.PAUSED_AT_GATE.label()).isEqualTo("paused at gate");
+        assertThat(DependencyState.WAITING_FOR_DEPENDENCY.label()).isEqualTo("waiting for a dependency");
     }
 }
