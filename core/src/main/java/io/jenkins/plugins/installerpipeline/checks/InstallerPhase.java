@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.checks;
 
+import io.jenkins.plugins.installerpipeline.plan.DependencyState;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,5 +21,18 @@ public enum InstallerPhase {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
+    }
+
+    /** The phase of a build in the orchestration's state (the one mapping between the two). */
+    public static InstallerPhase of(DependencyState state) {
+        return switch (state) {
+            case WAITING_FOR_DEPENDENCY -> WAITING_FOR_DEPENDENCY;
+            case QUEUED -> QUEUED;
+            case RUNNING -> RUNNING;
+            case PAUSED_AT_GATE -> PAUSED_AT_GATE;
+            case SUCCEEDED -> SUCCEEDED;
+            case FAILED -> FAILED;
+            case ABORTED -> ABORTED;
+        };
     }
 }

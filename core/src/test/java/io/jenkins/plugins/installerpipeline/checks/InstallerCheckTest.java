@@ -91,4 +91,11 @@ public class InstallerCheckTest {
         assertThat(InstallerPhase.parse("SOMETHING_NEW")).isEmpty();
         assertThat(InstallerPhase.parse(null)).isEmpty();
     }
+
+    @Test
+    public void everyOrchestrationStateHasThePhaseOfTheSameMeaning() {
+        for (io.jenkins.plugins.installerpipeline.plan.DependencyState s : io.jenkins.plugins.installerpipeline.plan.DependencyState.values()) {
+            assertThat(InstallerPhase.of(s).name()).isEqualTo(s.name());
+        }
+    }
 }

@@ -8,12 +8,10 @@ import hudson.model.Run;
 import io.jenkins.plugins.installerpipeline.release.ReleaseTarget;
 import java.util.Optional;
 import jenkins.model.Jenkins;
-import jenkins.scm.api.SCMRevision;
+import io.jenkins.plugins.installerpipeline.jenkins.JenkinsBuildFacts;
 import jenkins.scm.api.SCMRevisionAction;
 import jenkins.scm.api.SCMSource;
-import jenkins.plugins.git.AbstractGitSCMSource;
 import org.jenkinsci.plugins.github_branch_source.GitHubSCMSource;
-import org.jenkinsci.plugins.github_branch_source.PullRequestSCMRevision;
 
 /** What the GitHub Branch Source of a job says: the repository, its API endpoint, the commit a build is for. */
 public final class GitHubSources {
@@ -43,13 +41,6 @@ public final class GitHubSources {
 
     /** The commit a build of a GitHub source built: the pull request's head, else the branch or tag revision. */
     public static Optional<String> commit(@NonNull Run<?, ?> run, @NonNull SCMSource source) {
-        SCMRevision revision = SCMRevisionAction.getRevision(source, run);
-        if (revision instanceof PullRequestSCMRevision pr) {
-            return Optional.ofNullable(pr.getPullHash());
-        }
-        if (revision instanceof AbstractGitSCMSource.SCMRevisionImpl git) {
-            return Optional.ofNullable(git.getHash());
-        }
-        return Optional.empty();
+        return Optional.ofNullable(SCMRevisionAction.getRevision(source, run)).flatMap(JenkinsBuildFacts::commitOf);
     }
 }

@@ -4,7 +4,6 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.installerpipeline.checks.InstallerCheck;
-import io.jenkins.plugins.installerpipeline.checks.InstallerPhase;
 import io.jenkins.plugins.installerpipeline.jenkins.ArchivedArtifact;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerArtifactsAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild;
@@ -95,10 +94,6 @@ public final class InstallerChecks {
         String root = Jenkins.get().getRootUrl();
         List<InstallerCheck> out = new ArrayList<>();
         for (InstallerBuild b : latest.values()) {
-            Optional<InstallerPhase> phase = InstallerPhase.parse(b.getState().name());
-            if (phase.isEmpty()) {
-                continue;
-            }
             Optional<String> buildUrl = b.getBuildNumber().isPresent() && root != null
                     ? Optional.of(root + b.getUrl()) : Optional.empty();
             String buildRef = b.getBuildNumber().map(n -> b.getTriggerKey() + " #" + n).orElse("");
@@ -108,12 +103,12 @@ public final class InstallerChecks {
                 fanIn.find(id.get()).ifPresent(child -> {
                     for (ArchivedArtifact a : child.getArtifacts()) {
                         assets.add(new InstallerCheck.AssetLink(a.getName(),
-                                root == null ? "" : root + child.getUrl() + "artifact/" + a.getPath(), a.getSize(),
+                                root == null ? "" : root + a.hrefUnder(child.getUrl()), a.getSize(),
                                 a.getSha256()));
                     }
                 });
             }
-            InstallerCheck check = InstallerCheck.of(b.getSlug(), phase.get(), b.getDetail(), buildRef,
+            InstallerCheck check = InstallerCheck.of(b.getSlug(), b.getState().toPhase(), b.getDetail(), buildRef,
                     buildUrl, assets);
             if (!state.isPublished(check.name(), check.fingerprint())) {
                 out.add(check);

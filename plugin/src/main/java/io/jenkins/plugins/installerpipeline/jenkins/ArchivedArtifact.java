@@ -51,7 +51,15 @@ public final class ArchivedArtifact {
 
     /** The artifact's URL relative to the context path, for Jelly: {@code job/.../12/artifact/PATH}. */
     public String hrefIn(@NonNull Run<?, ?> run) {
-        return run.getUrl() + "artifact/" + encodePath(path);
+        return hrefUnder(run.getUrl());
+    }
+
+    /**
+     * The artifact's URL under a build's URL ({@code job/kolibri-windows/12/}), each path segment encoded: the one
+     * place artifact URLs are built (build page, checks, hand-off).
+     */
+    public String hrefUnder(@NonNull String buildUrl) {
+        return buildUrl + "artifact/" + encodePath(path);
     }
 
     /** As handed to another build, with an absolute URL when Jenkins knows its root URL. */
@@ -65,8 +73,19 @@ public final class ArchivedArtifact {
      * remote storage, so this reads through {@link VirtualFile#open()}). Call it off the CPS and request threads.
      */
     public static List<ArchivedArtifact> describe(@NonNull Run<?, ?> run) throws IOException {
+        return describe(run, "**/*");
+    }
+
+    /**
+     * Describes the archived artifacts of a build matching an Ant glob, sorted by path. Every archived file counts
+     * (no default excludes): {@code archiveArtifacts} has already applied its own when it archived them.
+     */
+    public static List<ArchivedArtifact> describe(@NonNull Run<?, ?> run, @NonNull String glob) throws IOException {
         VirtualFile root = run.getArtifactManager().root();
-        Collection<String> paths = root.list("**/*", null, false);
+        if (!root.isDirectory()) {
+            return List.of(); // nothing archived: listing would throw
+        }
+        Collection<String> paths = root.list(glob, null, false);
         List<ArchivedArtifact> out = new ArrayList<>();
         for (String p : new TreeSet<>(paths)) {
             VirtualFile file = root.child(p);

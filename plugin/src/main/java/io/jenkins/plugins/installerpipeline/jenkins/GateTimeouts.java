@@ -5,8 +5,6 @@ import hudson.Extension;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,10 +40,7 @@ public final class GateTimeouts extends FlowExecutionListener {
 
     /** Aborts the build if its gate is still open. Runs on {@link Timer}: may wait for the input's executions. */
     static void expire(@NonNull String buildId) {
-        Run<?, ?> run;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            run = Run.fromExternalizableId(buildId);
-        }
+        Run<?, ?> run = Builds.asSystem(buildId).orElse(null);
         GateAction gate = run == null ? null : run.getAction(GateAction.class);
         InputAction inputs = run == null ? null : run.getAction(InputAction.class);
         if (gate == null || inputs == null || !run.isBuilding()) {

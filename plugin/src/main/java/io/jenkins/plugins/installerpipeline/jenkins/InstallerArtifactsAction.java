@@ -16,7 +16,7 @@ import jenkins.model.RunAction2;
 /**
  * Fan-in on the upstream (package) build: every finished installer build's archived artifacts with size and SHA-256,
  * so one page lists all installers of a commit (as Buildkite's {@code artifact upload --job} did). Filled by
- * {@link InstallerArtifactsListener} when a child build finishes; read by {@code uploadReleaseArtifact(fromInstallers:
+ * {@link InstallerArtifactsRecorder} when a child build finishes; read by {@code uploadReleaseArtifact(fromInstallers:
  * true)} and by the GitHub checks. Plain data only.
  */
 public final class InstallerArtifactsAction implements RunAction2 {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.installerpipeline.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import io.jenkins.plugins.installerpipeline.plan.DependencyRule;
+import io.jenkins.plugins.installerpipeline.plan.TriggerProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -128,10 +129,9 @@ public final class InstallerBuild {
         return new DependencyRule.Dependency(triggerKey, getState().toDependencyState(), async, allowFailure);
     }
 
-    /** Whether {@code triggerInstallers(wait: true)} may return as far as this entry is concerned. */
-    public boolean doneForWaitingStep() {
-        InstallerState s = getState();
-        return s.isFinished() || (async && s != InstallerState.WAITING_FOR_DEPENDENCY && s != InstallerState.QUEUED);
+    /** This entry for the engine's {@code plan.TriggerProgress} (when {@code triggerInstallers} returns). */
+    public TriggerProgress.Attempt asAttempt() {
+        return new TriggerProgress.Attempt(triggerKey, getState().toDependencyState(), async);
     }
 
     void setAsync(boolean value) {

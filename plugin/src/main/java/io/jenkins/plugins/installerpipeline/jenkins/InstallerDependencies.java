@@ -3,8 +3,6 @@ package io.jenkins.plugins.installerpipeline.jenkins;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Result;
 import hudson.model.Run;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.installerpipeline.plan.DependencyRule;
 import io.jenkins.plugins.installerpipeline.plan.DependencyState;
 import java.util.ArrayList;
@@ -57,19 +55,13 @@ public final class InstallerDependencies {
         Map<String, Run<?, ?>> builds = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : metadata.get().getDependencyBuilds().entrySet()) {
             String id = e.getValue();
-            Run<?, ?> dependency;
-            try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-                dependency = id.contains("#") ? Run.fromExternalizableId(id) : null;
-            } catch (IllegalArgumentException x) {
-                dependency = null;
-            }
+            Run<?, ?> dependency = Builds.asSystem(id).orElse(null);
             names.put(e.getKey(), id.replace("#", " #"));
             builds.put(e.getKey(), dependency);
             // A build that no longer exists counts as aborted.
             DependencyState state = dependency == null ? DependencyState.ABORTED
                     : dependency.isBuilding() ? DependencyState.RUNNING
-                    : dependency.getResult() == Result.SUCCESS ? DependencyState.SUCCEEDED
-                    : dependency.getResult() == Result.ABORTED ? DependencyState.ABORTED : DependencyState.FAILED;
+                    : DependencyState.ofResult(String.valueOf(dependency.getResult()));
             dependencies.add(new DependencyRule.Dependency(e.getKey(), state, false, allowedToFail.contains(e.getKey())));
         }
         DependencyRule.Decision decision = DependencyRule.toContinue(dependencies);
@@ -99,12 +91,7 @@ public final class InstallerDependencies {
 
     /** The dependency's state as the upstream's record shows it ("paused at gate"). */
     private static Optional<String> stateInRecord(InstallerMetadataAction metadata, String triggerKey) {
-        Run<?, ?> upstream;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            upstream = Run.fromExternalizableId(metadata.getUpstreamBuildId());
-        } catch (IllegalArgumentException x) {
-            return Optional.empty();
-        }
+        Run<?, ?> upstream = Builds.asSystem(metadata.getUpstreamBuildId()).orElse(null);
         InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
         return record == null ? Optional.empty() : record.latest(triggerKey).map(b -> b.getState().getLabel());
     }

@@ -45,12 +45,7 @@ public final class InstallerEvents {
         if (metadata.isEmpty()) {
             return Optional.empty();
         }
-        Run<?, ?> upstream;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            upstream = Run.fromExternalizableId(metadata.get().getUpstreamBuildId());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        Run<?, ?> upstream = Builds.asSystem(metadata.get().getUpstreamBuildId()).orElse(null);
         if (upstream == null) {
             return Optional.empty();
         }
@@ -79,9 +74,10 @@ public final class InstallerEvents {
         entryOf(child).ifPresent(e -> {
             e.getKey().started(e.getValue(), child.getNumber());
             Result result = child.getResult();
-            InstallerState state = result == Result.SUCCESS ? InstallerState.SUCCEEDED
-                    : result == Result.ABORTED ? InstallerState.ABORTED : InstallerState.FAILED;
-            e.getKey().update(e.getValue(), state, result == null || state != InstallerState.FAILED ? "" : result.toString());
+            // The engine's rule: only SUCCESS succeeds (UNSTABLE has failed); a failure names its result.
+            DependencyState state = DependencyState.ofResult(result == null ? "" : result.toString());
+            e.getKey().update(e.getValue(), InstallerState.of(state),
+                    result == null || state != DependencyState.FAILED ? "" : result.toString());
             changed(e.getKey());
         });
     }
@@ -151,10 +147,7 @@ public final class InstallerEvents {
         if (metadata == null || !(item.task instanceof Job<?, ?> job)) {
             return;
         }
-        Run<?, ?> upstream;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            upstream = Run.fromExternalizableId(metadata.getUpstreamBuildId());
-        }
+        Run<?, ?> upstream = Builds.asSystem(metadata.getUpstreamBuildId()).orElse(null);
         InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
         if (record == null) {
             return;
@@ -211,7 +204,7 @@ public final class InstallerEvents {
                 String failed = record.latest(stop.key())
                         .map(d -> d.getLabel() + d.getBuildNumber().map(n -> " #" + n).orElse("")).orElse(stop.key());
                 record.update(b, InstallerState.ABORTED, "not started: " + failed + " "
-                        + InstallerState.valueOf(stop.state().name()).getLabel());
+                        + stop.state().label());
             } else if (decision instanceof DependencyRule.Decision.Go && upstream != null) {
                 // A dependency that has finished (a release: no gate) hands over its archived artifacts, the .deb.
                 InstallerMetadataAction pending = b.getPendingMetadata().get();
@@ -240,12 +233,20 @@ public final class InstallerEvents {
             if (id.isEmpty()) {
                 continue;
             }
-            try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-                Run<?, ?> dependency = Run.fromExternalizableId(id.get());
+            try {
+                Run<?, ?> dependency = Builds.asSystem(id.get()).orElse(null);
                 if (dependency != null) {
-                    all = HandOff.merge(all, ArchivedArtifacts.describe(dependency, "**"));
+                    // Listed (hashed) when the dependency finished, before its end was recorded; hashed here only
+                    // for a build whose listing was lost (a restart in between).
+                    java.util.List<ArchivedArtifact> archived = Optional.ofNullable(record.getRun())
+                            .flatMap(upstream -> InstallerArtifactsRecorder.recorded(upstream, id.get()))
+                            .orElse(null);
+                    if (archived == null) {
+                        archived = ArchivedArtifact.describe(dependency);
+                    }
+                    all = HandOff.merge(all, archived.stream().map(a -> a.toHanded(dependency)).toList());
                 }
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException e) {
                 LOGGER.log(Level.WARNING, "Could not describe the artifacts of " + id.get(), e);
             }
         }

@@ -6,8 +6,6 @@ import hudson.model.Item;
 import hudson.model.Job;
 import hudson.model.Queue;
 import hudson.model.Run;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -106,19 +104,6 @@ public final class InstallerRunsAction implements RunAction2 {
         return Optional.empty();
     }
 
-    /** Whether every entry has reached a state the step can return at (running, paused, or finished). */
-    public synchronized boolean allStartedOrPaused() {
-        return builds.stream().allMatch(b -> {
-            InstallerState s = b.getState();
-            return s != InstallerState.WAITING_FOR_DEPENDENCY && s != InstallerState.QUEUED;
-        });
-    }
-
-    /** Whether every entry has finished. */
-    public synchronized boolean allFinished() {
-        return builds.stream().allMatch(b -> b.getState().isFinished());
-    }
-
     /**
      * Adds an attempt of a trigger (the first, or a re-run), in {@code state} (normally {@link InstallerState#QUEUED},
      * followed by {@link #queued} once the queue item exists). Call {@link #save()} afterwards.
@@ -165,11 +150,6 @@ public final class InstallerRunsAction implements RunAction2 {
     /** Marks an entry as Buildkite's {@code async} trigger (see {@link InstallerBuild#isAsync()}). */
     public synchronized void setAsync(@NonNull InstallerBuild b, boolean async) {
         b.setAsync(async);
-    }
-
-    /** Whether {@code triggerInstallers(wait: true)} may return: every entry finished, async ones at least started. */
-    public synchronized boolean allDoneForWaitingStep() {
-        return builds.stream().allMatch(InstallerBuild::doneForWaitingStep);
     }
 
     /** Records the queue item of an entry. */
@@ -223,12 +203,9 @@ public final class InstallerRunsAction implements RunAction2 {
         if (!latest.get().getState().isFinished()) {
             return HttpResponses.errorWithoutStack(409, trigger + " is " + latest.get().getState().getLabel() + ": re-run it once it has finished");
         }
-        InstallerMetadataAction metadata;
         // The user may build the job; reading the previous build's metadata is bookkeeping.
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            Run<?, ?> previous = latest.get().getExternalizableId().map(Run::fromExternalizableId).orElse(null);
-            metadata = previous == null ? null : previous.getAction(InstallerMetadataAction.class);
-        }
+        InstallerMetadataAction metadata = latest.get().getExternalizableId().flatMap(Builds::asSystem)
+                .map(previous -> previous.getAction(InstallerMetadataAction.class)).orElse(null);
         if (metadata == null) {
             return HttpResponses.errorWithoutStack(409, trigger + " never started, so there is no metadata to re-run it with");
         }

@@ -1,47 +1,63 @@
 package io.jenkins.plugins.installerpipeline.jenkins;
 
+import io.jenkins.plugins.installerpipeline.checks.InstallerPhase;
 import io.jenkins.plugins.installerpipeline.plan.DependencyState;
 
 /**
  * Where one installer build of an orchestration stands, as shown on the upstream build's page.
- * Stored by name in {@code build.xml}.
+ * Stored by name in {@code build.xml}. Each state is the engine's {@link DependencyState} of the same meaning: the
+ * rules (when a trigger is scheduled, when {@code triggerInstallers} returns, labels) are the engine's.
  */
 public enum InstallerState {
     /** Not yet scheduled: it waits for a trigger it depends on (the Pi build waits for the Debian build). */
-    WAITING_FOR_DEPENDENCY("waiting for a dependency", false),
+    WAITING_FOR_DEPENDENCY(DependencyState.WAITING_FOR_DEPENDENCY),
     /** In the queue. */
-    QUEUED("queued", false),
+    QUEUED(DependencyState.QUEUED),
     /** Started and not stopped at its gate. */
-    RUNNING("running", false),
+    RUNNING(DependencyState.RUNNING),
     /** Stopped at its approval gate ({@code blockUnlessTag}). */
-    PAUSED_AT_GATE("paused at gate", false),
-    SUCCEEDED("succeeded", true),
+    PAUSED_AT_GATE(DependencyState.PAUSED_AT_GATE),
+    SUCCEEDED(DependencyState.SUCCEEDED),
     /** Finished with FAILURE or UNSTABLE. */
-    FAILED("failed", true),
+    FAILED(DependencyState.FAILED),
     /** Aborted, cancelled in the queue, timed out at its gate, or deleted. */
-    ABORTED("aborted", true);
+    ABORTED(DependencyState.ABORTED);
 
-    private final String label;
-    private final boolean finished;
+    /** The one mapping between the plugin's states and the engine's. */
+    private final DependencyState engine;
 
-    InstallerState(String label, boolean finished) {
-        this.label = label;
-        this.finished = finished;
+    InstallerState(DependencyState engine) {
+        this.engine = engine;
     }
 
     /** Lower-case words for the build page and the console. */
     public String getLabel() {
-        return label;
+        return engine.label();
     }
 
     /** Whether the build has ended (it will not change state again). */
     public boolean isFinished() {
-        return finished;
+        return engine.isFinished();
     }
 
-    /** The same state for the engine's {@code plan.DependencyRule} (the names match). */
+    /** The same state for the engine's rules ({@code plan.DependencyRule}, {@code plan.TriggerProgress}). */
     public DependencyState toDependencyState() {
-        return DependencyState.valueOf(name());
+        return engine;
+    }
+
+    /** The same state as GitHub checks and the fan-in see it. */
+    public InstallerPhase toPhase() {
+        return InstallerPhase.of(engine);
+    }
+
+    /** The plugin state of an engine state. */
+    public static InstallerState of(DependencyState state) {
+        for (InstallerState s : values()) {
+            if (s.engine == state) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no installer state for " + state); // every engine state has one
     }
 
     /** Parses a stored name; unknown names (from a newer version) read as {@link #RUNNING}. */

@@ -18,18 +18,18 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import jenkins.branch.BranchEventCause;
 import jenkins.branch.BranchIndexingCause;
 import jenkins.branch.MultiBranchProject;
 import jenkins.model.Jenkins;
+import jenkins.plugins.git.AbstractGitSCMSource;
 import jenkins.scm.RunWithSCM;
 import jenkins.scm.api.SCMHead;
 import jenkins.scm.api.SCMRevision;
 import jenkins.scm.api.SCMRevisionAction;
 import jenkins.scm.api.metadata.PrimaryInstanceMetadataAction;
 import jenkins.scm.api.mixin.TagSCMHead;
+import org.jenkinsci.plugins.github_branch_source.PullRequestSCMRevision;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -117,21 +117,23 @@ public final class JenkinsBuildFacts {
         return Optional.empty();
     }
 
-    /** A Git commit id at the start of a revision's text. */
-    private static final Pattern GIT_HASH = Pattern.compile("^([0-9a-f]{40}|[0-9a-f]{64})\\b");
+    /** The commit the build's SCM source built, if it is a Git revision (see {@link #commitOf}). */
+    static Optional<String> commit(Run<?, ?> run) {
+        return Optional.ofNullable(SCMRevisionAction.getRevision(run)).flatMap(JenkinsBuildFacts::commitOf);
+    }
 
     /**
-     * The revision the SCM source built. Git revisions (branch and tag: {@code AbstractGitSCMSource.SCMRevisionImpl};
-     * GitHub pull requests: {@code PullRequestSCMRevision}, head first) print their commit id first; reading it from
-     * the text avoids linking against the Git plugin's classes.
+     * The commit of a revision: a GitHub pull request's head ({@code PullRequestSCMRevision}), else a Git branch or
+     * tag revision's hash ({@code AbstractGitSCMSource.SCMRevisionImpl}). The one commit lookup of the plugin.
      */
-    static Optional<String> commit(Run<?, ?> run) {
-        SCMRevision revision = SCMRevisionAction.getRevision(run);
-        if (revision == null) {
-            return Optional.empty();
+    public static Optional<String> commitOf(@NonNull SCMRevision revision) {
+        if (revision instanceof PullRequestSCMRevision pr) {
+            return Optional.ofNullable(pr.getPullHash());
         }
-        Matcher m = GIT_HASH.matcher(revision.toString());
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        if (revision instanceof AbstractGitSCMSource.SCMRevisionImpl git) {
+            return Optional.ofNullable(git.getHash());
+        }
+        return Optional.empty();
     }
 
     /** The newest commit message among the build's changes, if it recorded any. */

@@ -8,7 +8,6 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.installerpipeline.artifact.FanIn;
-import io.jenkins.plugins.installerpipeline.checks.InstallerPhase;
 import io.jenkins.plugins.installerpipeline.jenkins.ArchivedArtifact;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerArtifactsAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild;
@@ -42,9 +41,8 @@ final class InstallerFanIn {
         }
         List<FanIn.Attempt> attempts = new ArrayList<>();
         for (InstallerBuild b : record.getBuilds()) {
-            // InstallerState and InstallerPhase share their names; a state this version does not know holds the upload.
-            attempts.add(new FanIn.Attempt(b.getTriggerKey(), InstallerPhase.parse(b.getState().name())
-                    .orElse(InstallerPhase.RUNNING), b.getDetail(), b.getExternalizableId()));
+            attempts.add(new FanIn.Attempt(b.getTriggerKey(), b.getState().toPhase(), b.getDetail(),
+                    b.getExternalizableId()));
         }
         FanIn.Decision decision = FanIn.decide(attempts);
         if (decision instanceof FanIn.NotFinished notFinished) {

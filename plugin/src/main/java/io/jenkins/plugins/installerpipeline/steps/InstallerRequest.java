@@ -1,17 +1,14 @@
 package io.jenkins.plugins.installerpipeline.steps;
 
+import io.jenkins.plugins.installerpipeline.plan.InlineTriggers;
 import io.jenkins.plugins.installerpipeline.plan.Plan;
 import io.jenkins.plugins.installerpipeline.plan.PlannedStep;
 import io.jenkins.plugins.installerpipeline.plan.PlannedTrigger;
 import io.jenkins.plugins.installerpipeline.plan.TriggerDependency;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * One installer to start, from a planned trigger step or an entry of {@code installers}: the values are already
@@ -49,72 +46,22 @@ record InstallerRequest(String key, String label, String slug, Optional<String> 
     }
 
     /**
-     * The entries of {@code installers}: {@code job} (required), {@code key}, {@code label}, {@code branch},
-     * {@code commit}, {@code message}, {@code env} (map), {@code metaData} (map), {@code dependsOn} (a key, or a list
-     * of keys and maps {@code [key: 'deb', allowFailure: true]}), {@code async}.
-     *
-     * @throws IllegalArgumentException naming the entry and the field when one is missing or of the wrong type
+     * The entries of {@code installers}, read by the engine ({@link InlineTriggers#parse}): the triggers, or one
+     * sentence per problem (naming the entry and the field).
      */
-    static List<InstallerRequest> fromMaps(List<Map<String, Object>> installers) {
+    static Either fromMaps(List<Map<String, Object>> installers) {
+        InlineTriggers.Parsed parsed = InlineTriggers.parse("installers", installers);
+        if (parsed instanceof InlineTriggers.Parsed.Invalid invalid) {
+            return new Either(List.of(), invalid.problems());
+        }
         List<InstallerRequest> out = new ArrayList<>();
-        for (int i = 0; i < installers.size(); i++) {
-            Map<String, Object> m = installers.get(i);
-            String where = "installers[" + i + "]";
-            String job = text(m.get("job")).orElseThrow(() -> new IllegalArgumentException(where + ": job is required"));
-            String key = text(m.get("key")).orElse(job);
-            Map<String, String> env = new LinkedHashMap<>();
-            Object e = m.get("env");
-            if (e instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> env.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-            } else if (e != null) {
-                throw new IllegalArgumentException(where + ": env must be a map such as [LE_KOLIBRI_RELEASE: 'false']");
-            }
-            Map<String, String> metaData = new LinkedHashMap<>();
-            Object md = m.get("metaData");
-            if (md instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> metaData.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-            } else if (md != null) {
-                throw new IllegalArgumentException(where + ": metaData must be a map such as [channel: 'beta']");
-            }
-            Object d = m.get("dependsOn");
-            List<?> items = d == null ? List.of() : d instanceof Collection<?> c ? List.copyOf(c) : List.of(d);
-            List<String> deps = new ArrayList<>();
-            List<String> allowedToFail = new ArrayList<>();
-            for (Object item : items) {
-                if (item instanceof Map<?, ?> dep) {
-                    String depKey = text(dep.get("key")).orElseThrow(() -> new IllegalArgumentException(
-                            where + ": each map in dependsOn needs a key, such as [key: 'kolibri-debian', allowFailure: true]"));
-                    deps.add(depKey);
-                    if (Boolean.parseBoolean(String.valueOf(dep.get("allowFailure")))) {
-                        allowedToFail.add(depKey);
-                    }
-                } else {
-                    deps.add(String.valueOf(item));
-                }
-            }
-            out.add(new InstallerRequest(key, text(m.get("label")).orElse(key), job, text(m.get("branch")),
-                    text(m.get("commit")), text(m.get("message")), env, List.copyOf(deps), List.copyOf(allowedToFail),
-                    Boolean.parseBoolean(String.valueOf(m.get("async"))), metaData));
+        for (InlineTriggers.InlineTrigger t : ((InlineTriggers.Parsed.Valid) parsed).triggers()) {
+            out.add(new InstallerRequest(t.key(), t.label(), t.job(), t.branch(), t.commit(), t.message(), t.env(),
+                    t.dependsOn(), t.allowedToFail(), t.async(), t.metaData()));
         }
-        Set<String> keys = new LinkedHashSet<>();
-        for (InstallerRequest r : out) {
-            if (!keys.add(r.key())) {
-                throw new IllegalArgumentException("two installers have the key " + r.key()
-                        + ": give each a distinct key (for example key: '" + r.key() + "-2')");
-            }
-        }
-        for (InstallerRequest r : out) {
-            for (String dep : r.dependsOn()) {
-                if (!keys.contains(dep)) {
-                    throw new IllegalArgumentException("installer " + r.key() + ": dependsOn " + dep
-                            + " is not the key of another installer (keys: " + String.join(", ", keys) + ")");
-                }
-            }
-        }
-        return out;
+        return new Either(List.copyOf(out), List.of());
     }
 
-    private static Optional<String> text(Object o) {
-        return o == null || String.valueOf(o).isBlank() ? Optional.empty() : Optional.of(String.valueOf(o).strip());
-    }
+    /** The requests, or (when {@code problems} is not empty) none. */
+    record Either(List<InstallerRequest> requests, List<String> problems) {}
 }

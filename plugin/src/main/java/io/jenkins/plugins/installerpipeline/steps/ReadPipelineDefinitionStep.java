@@ -98,11 +98,16 @@ public final class ReadPipelineDefinitionStep extends Step {
 
         /** Form check: a path relative to the workspace. */
         public FormValidation doCheckFile(@QueryParameter String value) {
-            String v = Util.fixEmptyAndTrim(value);
-            if (v != null && (v.startsWith("/") || v.contains(".."))) {
-                return FormValidation.error("Give a path relative to the workspace, such as " + DEFAULT_FILE);
-            }
-            return FormValidation.ok();
+            return checkDefinitionPath(value);
         }
+    }
+
+    /** The form check of a definition path (also {@code triggerInstallers}' {@code definition}): relative to the workspace. */
+    static FormValidation checkDefinitionPath(String value) {
+        String v = Util.fixEmptyAndTrim(value);
+        if (v != null && (v.startsWith("/") || v.contains(".."))) {
+            return FormValidation.error("Give a path relative to the workspace, such as " + DEFAULT_FILE);
+        }
+        return FormValidation.ok();
     }
 }

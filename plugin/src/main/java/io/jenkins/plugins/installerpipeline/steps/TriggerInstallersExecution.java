@@ -14,6 +14,7 @@ import io.jenkins.plugins.installerpipeline.artifact.HandedArtifact;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.jenkins.ArchivedArtifacts;
+import io.jenkins.plugins.installerpipeline.jenkins.Builds;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerEvents;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerScheduler;
@@ -21,6 +22,7 @@ import io.jenkins.plugins.installerpipeline.jenkins.JenkinsBuildFacts;
 import io.jenkins.plugins.installerpipeline.plan.Plan;
 import io.jenkins.plugins.installerpipeline.plan.PlanResult;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
+import io.jenkins.plugins.installerpipeline.plan.TriggerProgress;
 import io.jenkins.plugins.installerpipeline.target.TargetNames;
 import java.io.IOException;
 import java.util.Optional;
@@ -38,7 +40,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import jenkins.model.CauseOfInterruption;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -66,8 +67,16 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     private final boolean propagate;
     /** Externalizable id of the upstream build, set when scheduling starts; how listeners find this execution. */
     private String upstreamBuildId;
-    /** Guards against completing the context twice when two listener events race. */
-    private transient AtomicBoolean completed;
+    /**
+     * The context has been completed (or failed by {@code onResume}). Guards against completing it twice when two
+     * listener events race; persisted, so an execution failed on resume is not completed again.
+     */
+    private boolean completed;
+    /**
+     * Scheduling runs on the step thread: set exactly while {@code GeneralNonBlockingStepExecution} keeps its thread
+     * name, so {@link #onResume} knows that {@code super.onResume()} has failed the step.
+     */
+    private boolean scheduling;
     /** Console lines already printed about the children (plain strings, kept across a restart). */
     private final ArrayList<String> announced = new ArrayList<>();
 
@@ -90,7 +99,14 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
             throw new AbortException("triggerInstallers: give either definition (a pipeline definition file) or installers (a list of maps), not "
                     + (definition == null ? "neither" : "both"));
         }
-        run(this::scheduleInstallers);
+        run(() -> {
+            scheduling = true;
+            try {
+                scheduleInstallers();
+            } finally {
+                scheduling = false;
+            }
+        });
         return false;
     }
 
@@ -106,11 +122,16 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
         if (definition != null) {
             requests = InstallerRequest.fromPlan(plan(getContext(), definition, context, listener, "triggerInstallers"));
         } else {
-            try {
-                requests = InstallerRequest.fromMaps(installers);
-            } catch (IllegalArgumentException e) {
-                throw new AbortException("triggerInstallers: " + e.getMessage());
+            InstallerRequest.Either read = InstallerRequest.fromMaps(installers);
+            for (String problem : read.problems()) {
+                listener.getLogger().println("triggerInstallers: " + problem);
             }
+            if (!read.problems().isEmpty()) {
+                int n = read.problems().size();
+                throw new AbortException("triggerInstallers: " + n + (n == 1 ? " problem" : " problems") + " in installers"
+                        + (n == 1 ? ": " + read.problems().get(0) : " (listed above)"));
+            }
+            requests = read.requests();
         }
         // Resolve and check every target before scheduling anything.
         Map<String, Job<?, ?>> targets = new LinkedHashMap<>();
@@ -245,21 +266,18 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     void installersChanged(@NonNull InstallerRunsAction record) {
         List<InstallerBuild> builds = record.getBuilds();
         announce(builds);
-        boolean done = wait ? record.allDoneForWaitingStep() : record.allStartedOrPaused();
-        if (!done || !markCompleted()) {
+        // The engine decides (plan.TriggerProgress): when the step returns, and whether it fails.
+        List<TriggerProgress.Attempt> attempts = builds.stream().map(InstallerBuild::asAttempt).toList();
+        TriggerProgress.Completion completion = TriggerProgress.completion(attempts, wait, propagate);
+        if (completion instanceof TriggerProgress.Completion.Pending || !markCompleted()) {
             return;
         }
-        if (wait && propagate) {
-            for (InstallerBuild b : builds) {
-                if (b.isAsync()) {
-                    continue; // async: not waited for, so its result does not fail this step
-                }
-                if (b.getState() == InstallerState.FAILED || b.getState() == InstallerState.ABORTED) {
-                    Result result = b.getState() == InstallerState.FAILED ? Result.FAILURE : Result.ABORTED;
-                    getContext().onFailure(new FlowInterruptedException(result, false, new InstallerFailed(b)));
-                    return;
-                }
-            }
+        if (completion instanceof TriggerProgress.Completion.Fail fail) {
+            // The engine names a non-async attempt of this list (states are read once, in attempts).
+            InstallerBuild failed = builds.get(attempts.indexOf(new TriggerProgress.Attempt(fail.key(), fail.state(), false)));
+            getContext().onFailure(new FlowInterruptedException(Result.fromString(fail.resultName()), false,
+                    new InstallerFailed(failed)));
+            return;
         }
         getContext().onSuccess(resultOf(builds));
     }
@@ -288,14 +306,16 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     }
 
     private synchronized boolean isCompleted() {
-        return completed != null && completed.get();
+        return completed;
     }
 
+    /** True for the one caller that may complete the context. */
     private synchronized boolean markCompleted() {
-        if (completed == null) {
-            completed = new AtomicBoolean();
+        if (completed) {
+            return false;
         }
-        return completed.compareAndSet(false, true);
+        completed = true;
+        return true;
     }
 
     /** The step's value: one plain map per installer build (job, number, url, state), safe in CPS variables. */
@@ -333,13 +353,18 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
 
     @Override
     public void onResume() {
+        boolean failedBySuper = scheduling;
         super.onResume(); // fails the step if it was still scheduling when Jenkins stopped
+        if (failedBySuper) {
+            markCompleted(); // nothing more to do, and no second completion
+            return;
+        }
         // Events may have been lost while Jenkins stopped: look at every child again, then decide. No QueueTaskFuture:
         // the record's queue ids and build numbers are all that is needed.
         Timer.get().submit(() -> {
             try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-                Run<?, ?> upstream = Run.fromExternalizableId(upstreamBuildId);
-                InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
+                InstallerRunsAction record = Builds.asSystem(upstreamBuildId)
+                        .map(u -> u.getAction(InstallerRunsAction.class)).orElse(null);
                 if (record == null) {
                     return;
                 }
@@ -350,14 +375,16 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
                 }
                 InstallerEvents.changed(record);
             } catch (RuntimeException e) {
-                getContext().onFailure(e);
+                if (markCompleted()) {
+                    getContext().onFailure(e);
+                }
             }
         });
     }
 
     /** The build of an entry: by number, or the build of its queue item once it has left the queue. */
     private static Optional<Run<?, ?>> findBuild(InstallerBuild b) {
-        Optional<Run<?, ?>> byNumber = b.getExternalizableId().map(Run::fromExternalizableId);
+        Optional<Run<?, ?>> byNumber = b.getExternalizableId().flatMap(Builds::asSystem);
         if (byNumber.isPresent() || b.getQueueId().isEmpty()) {
             return byNumber;
         }
@@ -391,8 +418,8 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     }
 
     private void cancelWaitingChildren() {
-        Run<?, ?> upstream = Run.fromExternalizableId(upstreamBuildId);
-        InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
+        InstallerRunsAction record = Builds.asSystem(upstreamBuildId)
+                .map(u -> u.getAction(InstallerRunsAction.class)).orElse(null);
         if (record == null) {
             return;
         }
@@ -408,8 +435,8 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
 
     /** Cancels the queued children and aborts the running ones (with {@code wait}, as the build step does). */
     private void stopChildren() {
-        Run<?, ?> upstream = Run.fromExternalizableId(upstreamBuildId);
-        InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
+        InstallerRunsAction record = Builds.asSystem(upstreamBuildId)
+                .map(u -> u.getAction(InstallerRunsAction.class)).orElse(null);
         if (record == null) {
             return;
         }

@@ -154,11 +154,7 @@ public final class TriggerInstallersStep extends Step {
 
         /** Form check: a definition is a relative workspace path. */
         public FormValidation doCheckDefinition(@QueryParameter String value) {
-            String v = Util.fixEmptyAndTrim(value);
-            if (v != null && (v.startsWith("/") || v.contains(".."))) {
-                return FormValidation.error("Give a path relative to the workspace, such as .buildkite/pipeline.yml");
-            }
-            return FormValidation.ok();
+            return ReadPipelineDefinitionStep.checkDefinitionPath(value);
         }
     }
 }
