@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jenkins.model.RunAction2;
 
 /**
  * Fan-in on the upstream (package) build: every finished installer build's archived artifacts with size and SHA-256,
@@ -19,13 +18,11 @@ import jenkins.model.RunAction2;
  * {@link InstallerArtifactsRecorder} when a child build finishes; read by {@code uploadReleaseArtifact(fromInstallers:
  * true)} and by the GitHub checks. Plain data only.
  */
-public final class InstallerArtifactsAction implements RunAction2 {
+public final class InstallerArtifactsAction extends BuildRecord {
 
     private static final Logger LOGGER = Logger.getLogger(InstallerArtifactsAction.class.getName());
 
     private final List<Child> children = new ArrayList<>();
-
-    private transient Run<?, ?> run;
 
     /** One finished installer build and its artifacts. */
     public static final class Child {
@@ -75,28 +72,7 @@ public final class InstallerArtifactsAction implements RunAction2 {
 
     /** The record of a build, created and attached (not yet saved) if it has none. */
     public static @NonNull InstallerArtifactsAction getOrCreate(@NonNull Run<?, ?> run) {
-        synchronized (InstallerArtifactsAction.class) {
-            InstallerArtifactsAction action = run.getAction(InstallerArtifactsAction.class);
-            if (action == null) {
-                action = new InstallerArtifactsAction();
-                run.addAction(action);
-            }
-            return action;
-        }
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
+        return attachedTo(run, InstallerArtifactsAction.class, InstallerArtifactsAction::new);
     }
 
     /** Records (or, for the same build, replaces) a child's artifacts. Call {@link #save()} afterwards. */
@@ -116,13 +92,13 @@ public final class InstallerArtifactsAction implements RunAction2 {
     }
 
     public void save() {
-        if (run == null) {
+        if (getRun() == null) {
             return;
         }
         try {
-            run.save();
+            getRun().save();
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "Could not save the installer artifacts of " + run, e);
+            LOGGER.log(Level.WARNING, "Could not save the installer artifacts of " + getRun(), e);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
-import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -28,39 +27,15 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * Holds only plain data; the running {@code triggerInstallers} step is reached through
  * {@code StepExecution.acceptAll}, not stored here.
  */
-public final class InstallerRunsAction implements RunAction2 {
+public final class InstallerRunsAction extends BuildRecord {
 
     private static final Logger LOGGER = Logger.getLogger(InstallerRunsAction.class.getName());
 
     private final List<InstallerBuild> builds = new ArrayList<>();
 
-    private transient Run<?, ?> run;
-
     /** The record of a build, created and attached (not yet saved) if it has none. */
     public static @NonNull InstallerRunsAction getOrCreate(@NonNull Run<?, ?> run) {
-        synchronized (InstallerRunsAction.class) {
-            InstallerRunsAction action = run.getAction(InstallerRunsAction.class);
-            if (action == null) {
-                action = new InstallerRunsAction();
-                run.addAction(action);
-            }
-            return action;
-        }
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    /** The build this record belongs to. */
-    public Run<?, ?> getRun() {
-        return run;
+        return attachedTo(run, InstallerRunsAction.class, InstallerRunsAction::new);
     }
 
     @Override
@@ -169,13 +144,13 @@ public final class InstallerRunsAction implements RunAction2 {
 
     /** Saves the upstream build, logging (not throwing) a failure: the record is a view, the builds go on. */
     public void save() {
-        if (run == null) {
+        if (getRun() == null) {
             return;
         }
         try {
-            run.save();
+            getRun().save();
         } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "Could not save the installer builds of " + run, e);
+            LOGGER.log(Level.WARNING, "Could not save the installer builds of " + getRun(), e);
         }
     }
 
@@ -188,12 +163,12 @@ public final class InstallerRunsAction implements RunAction2 {
      */
     @RequirePOST
     public HttpResponse doRerun(@QueryParameter String trigger) throws IOException {
-        if (run == null || trigger == null) {
+        if (getRun() == null || trigger == null) {
             return HttpResponses.errorWithoutStack(400, "Say which installer to re-run (trigger=...)");
         }
         Optional<InstallerBuild> latest = latest(trigger);
         if (latest.isEmpty()) {
-            return HttpResponses.errorWithoutStack(404, "No installer " + trigger + " in " + run.getFullDisplayName());
+            return HttpResponses.errorWithoutStack(404, "No installer " + trigger + " in " + getRun().getFullDisplayName());
         }
         Job<?, ?> job = Jenkins.get().getItemByFullName(latest.get().getJobFullName(), Job.class);
         if (job == null) {
@@ -211,10 +186,10 @@ public final class InstallerRunsAction implements RunAction2 {
         }
         // Listed before it is queued, so a build that starts at once finds its entry.
         InstallerBuild next = add(trigger, latest.get().getLabel(), job.getFullName(), InstallerState.QUEUED);
-        Queue.Item item = InstallerScheduler.schedule(job, run, metadata.copy());
+        Queue.Item item = InstallerScheduler.schedule(job, getRun(), metadata.copy());
         queued(next, item.getId());
         save();
-        LOGGER.log(Level.FINE, "re-run of {0} in {1} queued as {2}", new Object[] {trigger, run, item.getId()});
+        LOGGER.log(Level.FINE, "re-run of {0} in {1} queued as {2}", new Object[] {trigger, getRun(), item.getId()});
         return HttpResponses.redirectTo("..");
     }
 }

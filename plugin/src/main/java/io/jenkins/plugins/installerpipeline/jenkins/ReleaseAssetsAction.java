@@ -6,18 +6,15 @@ import hudson.model.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import jenkins.model.RunAction2;
 
 /**
  * The release assets {@code uploadReleaseArtifact} brought onto GitHub Releases in this build, shown on the build
  * page: name, size, SHA-256, link and what happened (uploaded, skipped, replaced, error). Plain data only; one entry
  * per asset per call, in order.
  */
-public final class ReleaseAssetsAction implements RunAction2 {
+public final class ReleaseAssetsAction extends BuildRecord {
 
     private final List<Asset> assets = new ArrayList<>();
-
-    private transient Run<?, ?> run;
 
     /** One asset and what happened to it. */
     public static final class Asset {
@@ -88,28 +85,7 @@ public final class ReleaseAssetsAction implements RunAction2 {
 
     /** The record of a build, created and attached (not yet saved) if it has none. */
     public static @NonNull ReleaseAssetsAction getOrCreate(@NonNull Run<?, ?> run) {
-        synchronized (ReleaseAssetsAction.class) {
-            ReleaseAssetsAction action = run.getAction(ReleaseAssetsAction.class);
-            if (action == null) {
-                action = new ReleaseAssetsAction();
-                run.addAction(action);
-            }
-            return action;
-        }
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
+        return attachedTo(run, ReleaseAssetsAction.class, ReleaseAssetsAction::new);
     }
 
     /** Adds the assets of one upload. Save the run afterwards. */
