@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code convert FILE [--jobs SLUG=JOB ...] [--style declarative|scripted]}: a Jenkinsfile for a Buildkite pipeline. */
+/** {@code convert FILE [--jobs SLUG=JOB ...] [--style declarative|scripted] [--definition PATH]}: a Jenkinsfile for a Buildkite pipeline. */
 @Command(
         name = "convert",
         mixinStandardHelpOptions = true,

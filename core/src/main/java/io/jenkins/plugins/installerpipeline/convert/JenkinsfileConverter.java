@@ -488,6 +488,9 @@ public final class JenkinsfileConverter {
             if (!trigger.build().env().isEmpty()) {
                 entry.put("env", trigger.build().env());
             }
+            if (!trigger.build().metaData().isEmpty()) {
+                entry.put("metaData", trigger.build().metaData());
+            }
             List<String> dependsOn = new ArrayList<>();
             for (Dependency dependency : trigger.dependsOn()) {
                 Step target = byKey.get(dependency.key());
@@ -511,11 +514,6 @@ public final class JenkinsfileConverter {
         }
 
         private void unconvertedTriggerAttributes(TriggerStep trigger, List<String> notes) {
-            if (!trigger.build().metaData().isEmpty()) {
-                warn(trigger.location(), trigger, "build.meta_data " + trigger.build().metaData().keySet()
-                        + " is not converted: Jenkins builds have no meta-data; pass the values in build.env",
-                        notes);
-            }
             if (trigger.softFail().anyExitStatus() || !trigger.softFail().exitStatuses().isEmpty()) {
                 warn(trigger.location(), trigger, "soft_fail on a trigger is not converted: use"
                         + " triggerInstallers(wait: true, propagate: false) and inspect the returned states", notes);

@@ -181,6 +181,20 @@ public class JenkinsfileConverterTest {
     }
 
     @Test
+    public void triggerMetaDataIsPassedOnWithoutAWarning() {
+        String yaml = """
+                steps:
+                  - trigger: kolibri-windows
+                    build:
+                      meta_data:
+                        release-version: "0.17.0"
+                """;
+        ConversionResult result = convert(yaml, ConvertOptions.defaults());
+        assertThat(result.jenkinsfile().orElseThrow()).contains("metaData: ['release-version': '0.17.0']");
+        assertThat(result.diagnostics().warnings()).isEmpty();
+    }
+
+    @Test
     public void triggersBecomeOneCallWithKeysLabelsBranchEnvAsyncAndConditions() {
         String yaml = """
                 steps:
