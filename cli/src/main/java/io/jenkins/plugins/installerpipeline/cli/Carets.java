@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import java.io.PrintWriter;
 
 /** Prints a one-line input with a caret under the offending column, the way compilers point at an error. */
@@ -14,5 +15,13 @@ final class Carets {
         }
         err.println("  " + input);
         err.println("  " + " ".repeat(column - 1) + "^");
+    }
+
+    /** Prints {@code error: column N: MESSAGE} and the input with a caret; returns exit code 1 for the caller. */
+    static int fail(PrintWriter err, String input, ColumnError error) {
+        err.println("error: " + error.format());
+        print(err, input, error.column());
+        err.flush();
+        return 1;
     }
 }

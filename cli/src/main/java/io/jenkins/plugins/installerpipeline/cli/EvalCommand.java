@@ -1,6 +1,5 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
-import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import io.jenkins.plugins.installerpipeline.condition.Compilation;
 import io.jenkins.plugins.installerpipeline.condition.Condition;
 import io.jenkins.plugins.installerpipeline.condition.Evaluation;
@@ -35,21 +34,14 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Compilation compilation = Condition.compile(expression);
         if (compilation instanceof Compilation.Invalid invalid) {
-            return fail(err, invalid.error());
+            return Carets.fail(err, expression, invalid.error());
         }
         Evaluation evaluation = ((Compilation.Valid) compilation).condition().evaluate(context.toBuildContext());
         if (evaluation instanceof Evaluation.Failed failed) {
-            return fail(err, failed.error());
+            return Carets.fail(err, expression, failed.error());
         }
         out.println(((Evaluation.Decided) evaluation).value());
         out.flush();
         return 0;
-    }
-
-    private int fail(PrintWriter err, ColumnError error) {
-        err.println("error: " + error.format());
-        Carets.print(err, expression, error.column());
-        err.flush();
-        return 1;
     }
 }

@@ -32,11 +32,7 @@ public final class InterpolateCommand implements Callable<Integer> {
     public Integer call() {
         InterpolationResult result = Interpolator.interpolate(text, context.toBuildContext());
         if (result instanceof InterpolationResult.Failed failed) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("error: " + failed.error().format());
-            Carets.print(err, text, failed.error().column());
-            err.flush();
-            return 1;
+            return Carets.fail(spec.commandLine().getErr(), text, failed.error());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.text().orElseThrow());

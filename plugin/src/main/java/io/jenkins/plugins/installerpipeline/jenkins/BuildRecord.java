@@ -2,7 +2,10 @@ package io.jenkins.plugins.installerpipeline.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
+import java.io.IOException;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jenkins.model.RunAction2;
 
 /**
@@ -10,6 +13,8 @@ import jenkins.model.RunAction2;
  * not persisted but set again when the build loads, and a build has at most one record of each kind.
  */
 public abstract class BuildRecord implements RunAction2 {
+
+    private static final Logger LOGGER = Logger.getLogger(BuildRecord.class.getName());
 
     private transient Run<?, ?> run;
 
@@ -26,6 +31,19 @@ public abstract class BuildRecord implements RunAction2 {
     /** The build this record belongs to. */
     public Run<?, ?> getRun() {
         return run;
+    }
+
+    /** Saves the build, logging (not throwing) a failure: a record is a view, and the builds go on. */
+    public void save() {
+        Run<?, ?> build = getRun();
+        if (build == null) {
+            return;
+        }
+        try {
+            build.save();
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "Could not save the " + getClass().getSimpleName() + " of " + build, e);
+        }
     }
 
     /** The record of kind {@code type} on {@code run}, created and attached (not yet saved) if it has none. */

@@ -3,14 +3,11 @@ package io.jenkins.plugins.installerpipeline.jenkins;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Fan-in on the upstream (package) build: every finished installer build's archived artifacts with size and SHA-256,
@@ -19,8 +16,6 @@ import java.util.logging.Logger;
  * true)} and by the GitHub checks. Plain data only.
  */
 public final class InstallerArtifactsAction extends BuildRecord {
-
-    private static final Logger LOGGER = Logger.getLogger(InstallerArtifactsAction.class.getName());
 
     private final List<Child> children = new ArrayList<>();
 
@@ -91,16 +86,6 @@ public final class InstallerArtifactsAction extends BuildRecord {
         return children.stream().filter(c -> c.getExternalizableId().equals(externalizableId)).findFirst();
     }
 
-    public void save() {
-        if (getRun() == null) {
-            return;
-        }
-        try {
-            getRun().save();
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "Could not save the installer artifacts of " + getRun(), e);
-        }
-    }
 
     @Override
     public @CheckForNull String getIconFileName() {

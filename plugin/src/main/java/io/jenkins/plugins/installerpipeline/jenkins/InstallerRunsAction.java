@@ -142,17 +142,6 @@ public final class InstallerRunsAction extends BuildRecord {
         b.setState(state, detail);
     }
 
-    /** Saves the upstream build, logging (not throwing) a failure: the record is a view, the builds go on. */
-    public void save() {
-        if (getRun() == null) {
-            return;
-        }
-        try {
-            getRun().save();
-        } catch (IOException e) {
-            LOGGER.log(Level.WARNING, "Could not save the installer builds of " + getRun(), e);
-        }
-    }
 
     /**
      * Re-runs one installer for the same package: schedules a new build of that trigger's job with the same
