@@ -1,12 +1,7 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
-import io.jenkins.plugins.installerpipeline.artifact.ArtifactScan;
-import io.jenkins.plugins.installerpipeline.artifact.Artifacts;
 import io.jenkins.plugins.installerpipeline.artifact.Manifest;
-import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,20 +29,11 @@ public final class ManifestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ArtifactScan scan;
-        try {
-            scan = Artifacts.describe(files, Path.of("").toAbsolutePath());
-        } catch (IOException e) {
-            err.println("error: cannot read " + e.getMessage());
-            return Main.USAGE;
+        ArtifactArguments described = ArtifactArguments.describe(files, err);
+        if (described.exitCode() != 0) {
+            return described.exitCode();
         }
-        if (scan.diagnostics().hasErrors()) {
-            for (Diagnostic d : scan.diagnostics().errors()) {
-                err.println(d.format());
-            }
-            return 1;
-        }
-        out.print(sha256sums ? Manifest.sha256sums(scan.artifacts()) : Manifest.json(scan.artifacts()));
+        out.print(sha256sums ? Manifest.sha256sums(described.artifacts()) : Manifest.json(described.artifacts()));
         out.flush();
         return 0;
     }

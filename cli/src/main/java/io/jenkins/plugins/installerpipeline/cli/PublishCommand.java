@@ -1,8 +1,5 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
-import io.jenkins.plugins.installerpipeline.artifact.ArtifactScan;
-import io.jenkins.plugins.installerpipeline.artifact.Artifacts;
-import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.release.AssetOutcome;
 import io.jenkins.plugins.installerpipeline.release.GitHubAccess;
 import io.jenkins.plugins.installerpipeline.release.OnExisting;
@@ -10,11 +7,9 @@ import io.jenkins.plugins.installerpipeline.release.PublishOptions;
 import io.jenkins.plugins.installerpipeline.release.PublishReport;
 import io.jenkins.plugins.installerpipeline.release.ReleasePublisher;
 import io.jenkins.plugins.installerpipeline.release.RepositoryName;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -129,18 +124,9 @@ public final class PublishCommand implements Callable<Integer> {
                     "environment variable " + tokenEnv + " is not set; it must hold a GitHub token allowed to"
                             + " write releases (choose the variable with --token-env)");
         }
-        ArtifactScan scan;
-        try {
-            scan = Artifacts.describe(files, Path.of("").toAbsolutePath());
-        } catch (IOException e) {
-            err.println("error: cannot read " + e.getMessage());
-            return Main.USAGE;
-        }
-        if (scan.diagnostics().hasErrors()) {
-            for (Diagnostic d : scan.diagnostics().errors()) {
-                err.println(d.format());
-            }
-            return 1;
+        ArtifactArguments described = ArtifactArguments.describe(files, err);
+        if (described.exitCode() != 0) {
+            return described.exitCode();
         }
         PublishOptions options = new PublishOptions(repo.get(), tag, create, draft, publish, prerelease, onExisting,
                 allowVersionMismatch);
@@ -148,7 +134,7 @@ public final class PublishCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        PublishReport report = publisher.publish(options, scan.artifacts());
+        PublishReport report = publisher.publish(options, described.artifacts());
         for (AssetOutcome outcome : report.outcomes()) {
             out.println(outcome.line());
         }
