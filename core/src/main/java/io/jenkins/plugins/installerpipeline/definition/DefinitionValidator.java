@@ -3,9 +3,8 @@ package io.jenkins.plugins.installerpipeline.definition;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostics;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +26,7 @@ public final class DefinitionValidator {
     public static Diagnostics validate(PipelineDefinition definition, ConditionCheck conditions) {
         List<Diagnostic> out = new ArrayList<>();
         List<Step> all = definition.allSteps();
-        Map<String, Integer> indexByKey = new HashMap<>(all.size() * 2);
+        StepGraph graph = definition.graph();
         for (int i = 0; i < all.size(); i++) {
             Step step = all.get(i);
             step.common().condition().ifPresent(c -> out.addAll(conditions.check(c.expression(), c.location())));
@@ -38,28 +37,28 @@ public final class DefinitionValidator {
                         + "', which Buildkite does not allow; test the branch in the condition instead"
                         + " (build.branch == \"main\" or build.branch =~ /^release\\//)"));
             }
-            if (step.common().key().isEmpty()) {
+            if (!graph.hasDeclaredKey(i)) {
                 continue;
             }
-            StepKey key = step.common().key().get();
+            StepKey key = step.common().key().orElseThrow();
             checkKeyShape(key, out);
-            Integer first = indexByKey.putIfAbsent(key.value(), i);
-            if (first != null) {
+            int first = graph.indexOf(key.value()).orElseThrow();
+            if (first != i) {
                 out.add(Diagnostic.error(key.location(), "duplicate step key '" + key.value() + "' (first used at "
                         + all.get(first).common().key().orElseThrow().location() + ")"));
             }
         }
-        boolean allTargetsExist = true;
-        for (Step step : all) {
-            for (Dependency d : step.dependsOn()) {
-                if (!indexByKey.containsKey(d.key())) {
-                    allTargetsExist = false;
-                    out.add(Diagnostic.error(d.location(), "depends_on '" + d.key() + "' names no step: no step has"
-                            + " key '" + d.key() + "'"));
+        for (int i = 0; i < all.size(); i++) {
+            List<Dependency> dependsOn = all.get(i).dependsOn();
+            for (int d = 0; d < dependsOn.size(); d++) {
+                if (graph.dependencyTarget(i, d) < 0) {
+                    Dependency missing = dependsOn.get(d);
+                    out.add(Diagnostic.error(missing.location(), "depends_on '" + missing.key() + "' names no step:"
+                            + " no step has key '" + missing.key() + "'"));
                 }
             }
         }
-        new CycleFinder(all, indexByKey).report(out);
+        new CycleFinder(all, graph).report(out);
         return Diagnostics.of(out);
     }
 
@@ -83,42 +82,24 @@ public final class DefinitionValidator {
      */
     private static final class CycleFinder {
         private final List<Step> all;
-        private final Map<String, Integer> indexByKey;
         private final int[][] edges;
 
-        CycleFinder(List<Step> all, Map<String, Integer> indexByKey) {
+        CycleFinder(List<Step> all, StepGraph graph) {
             this.all = all;
-            this.indexByKey = indexByKey;
             this.edges = new int[all.size()][];
             for (int i = 0; i < all.size(); i++) {
-                Step step = all.get(i);
-                List<Dependency> deps = step.dependsOn();
-                List<Step> children = step instanceof GroupStep g ? g.steps() : List.of();
-                int[] e = new int[deps.size() + children.size()];
+                int dependencies = graph.dependencyCount(i);
+                int[] e = new int[dependencies + graph.span(i)];
                 int n = 0;
-                for (Dependency d : deps) {
-                    Integer target = indexByKey.get(d.key());
-                    e[n++] = target == null ? -1 : target;
+                for (int d = 0; d < dependencies; d++) {
+                    e[n++] = graph.dependencyTarget(i, d);
                 }
-                // allSteps() lists a group's steps right after it, each followed by its own nested steps.
-                int child = i + 1;
-                for (Step c : children) {
+                // A group's own steps follow it, each followed by its nested steps.
+                for (int child = i + 1; child <= i + graph.span(i); child += 1 + graph.span(child)) {
                     e[n++] = child;
-                    child += 1 + nestedCount(c);
                 }
-                edges[i] = e;
+                edges[i] = Arrays.copyOf(e, n);
             }
-        }
-
-        private static int nestedCount(Step step) {
-            if (!(step instanceof GroupStep g)) {
-                return 0;
-            }
-            int count = 0;
-            for (Step c : g.steps()) {
-                count += 1 + nestedCount(c);
-            }
-            return count;
         }
 
         void report(List<Diagnostic> out) {

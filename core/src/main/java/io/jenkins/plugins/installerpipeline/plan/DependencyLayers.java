@@ -1,6 +1,7 @@
 package io.jenkins.plugins.installerpipeline.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,28 +18,29 @@ final class DependencyLayers {
      * Computes the layers.
      *
      * @param nodeCount    nodes are numbered 0..nodeCount-1
-     * @param dependencies {@code dependencies[n]} lists the nodes n depends on
+     * @param start        node n depends on {@code dependencies[start[n]]} up to, not including,
+     *                     {@code dependencies[start[n + 1]]}; {@code nodeCount + 1} entries
+     * @param dependencies the nodes depended on, every node's in turn (a flat array: no array per node)
      * @return the layers in order, each listing node numbers ascending; empty when the graph has a cycle
      */
-    static Optional<List<int[]>> of(int nodeCount, int[][] dependencies) {
+    static Optional<List<int[]>> of(int nodeCount, int[] start, int[] dependencies) {
         int[] waitingOn = new int[nodeCount];
-        int[] dependentCount = new int[nodeCount];
+        // Reverse adjacency in the same flat form: who waits for each node.
+        int[] dependentStart = new int[nodeCount + 1];
         for (int n = 0; n < nodeCount; n++) {
-            waitingOn[n] = dependencies[n].length;
-            for (int d : dependencies[n]) {
-                dependentCount[d]++;
+            waitingOn[n] = start[n + 1] - start[n];
+            for (int e = start[n]; e < start[n + 1]; e++) {
+                dependentStart[dependencies[e] + 1]++;
             }
         }
-        // Reverse adjacency in one flat array (CSR form): no per-node lists to allocate.
-        int[] start = new int[nodeCount + 1];
         for (int n = 0; n < nodeCount; n++) {
-            start[n + 1] = start[n] + dependentCount[n];
+            dependentStart[n + 1] += dependentStart[n];
         }
-        int[] fill = start.clone();
+        int[] fill = Arrays.copyOf(dependentStart, nodeCount);
         int[] dependents = new int[start[nodeCount]];
         for (int n = 0; n < nodeCount; n++) {
-            for (int d : dependencies[n]) {
-                dependents[fill[d]++] = n;
+            for (int e = start[n]; e < start[n + 1]; e++) {
+                dependents[fill[dependencies[e]]++] = n;
             }
         }
         List<int[]> layers = new ArrayList<>();
@@ -52,14 +54,14 @@ final class DependencyLayers {
         int placed = 0;
         int[] next = new int[nodeCount];
         while (currentSize > 0) {
-            int[] layer = java.util.Arrays.copyOf(current, currentSize);
-            java.util.Arrays.sort(layer);
+            int[] layer = Arrays.copyOf(current, currentSize);
+            Arrays.sort(layer);
             layers.add(layer);
             placed += currentSize;
             int nextSize = 0;
             for (int i = 0; i < currentSize; i++) {
                 int done = current[i];
-                for (int e = start[done]; e < start[done + 1]; e++) {
+                for (int e = dependentStart[done]; e < dependentStart[done + 1]; e++) {
                     int dependent = dependents[e];
                     if (--waitingOn[dependent] == 0) {
                         next[nextSize++] = dependent;

@@ -4,31 +4,24 @@ import io.jenkins.plugins.installerpipeline.condition.Compilation;
 import io.jenkins.plugins.installerpipeline.condition.Condition;
 import io.jenkins.plugins.installerpipeline.condition.Evaluation;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
-import io.jenkins.plugins.installerpipeline.definition.BlockStep;
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
-import io.jenkins.plugins.installerpipeline.definition.Dependency;
-import io.jenkins.plugins.installerpipeline.definition.GroupStep;
-import io.jenkins.plugins.installerpipeline.definition.IfExpression;
 import io.jenkins.plugins.installerpipeline.definition.PipelineDefinition;
 import io.jenkins.plugins.installerpipeline.definition.ReadOptions;
 import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import io.jenkins.plugins.installerpipeline.definition.ScalarTransform;
 import io.jenkins.plugins.installerpipeline.definition.Step;
-import io.jenkins.plugins.installerpipeline.definition.StepCommon;
+import io.jenkins.plugins.installerpipeline.definition.StepGraph;
 import io.jenkins.plugins.installerpipeline.definition.TriggerStep;
-import io.jenkins.plugins.installerpipeline.definition.WaitStep;
+import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostics;
 import io.jenkins.plugins.installerpipeline.interpolation.InterpolationResult;
 import io.jenkins.plugins.installerpipeline.interpolation.Interpolator;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Computes a {@link Plan}: reads a definition as Buildkite's {@code pipeline upload} would for a given build (every
@@ -84,220 +77,217 @@ public final class Planner {
     private static final class Planning {
         private final PipelineDefinition definition;
         private final BuildContext context;
-        private final List<Step> steps;
-        private final int[] parent;
-        private final int[] childCount;
-        private final String[] keys;
-        private final Map<String, Integer> indexByKey = new HashMap<>();
+        /** Keys, groups, kinds and resolved {@code depends_on}: the planner reads steps' records only when it must. */
+        private final StepGraph graph;
         private final boolean[] included;
         private final String[] reasons;
-        private final List<List<PlannedDependency>> dependencies;
-        /** For each step, the indices of the steps its {@link #dependencies} name, in the same order. */
-        private final int[][] dependencyTargets;
-        /** Notes per step, allocated only for the few steps that have any. */
-        private final List<List<String>> notes;
+        private final PlannedStep[] planned;
+        /**
+         * For each step of a sequence, the barrier it waits for directly or through other steps since that barrier
+         * (a barrier waits for itself); -1 for none. See {@link #connect}.
+         */
+        private final int[] waitsForBarrier;
+        /** The included steps that are not groups, numbered in document order: the nodes of {@link #layers}. */
+        private final int[] node;
+        private int nodes;
+        /** Node {@code v} depends on the nodes {@code edges[edgeStart[v]]..edges[edgeStart[v + 1] - 1]}. */
+        private final int[] edgeStart;
+        private final IntBuffer edges = new IntBuffer();
+        /** Notes for the step being connected; most steps have none. */
+        private final List<String> notes = new ArrayList<>();
         private final List<Diagnostic> errors = new ArrayList<>();
-        private final Map<String, Compilation> compiled = new HashMap<>();
+        /** Each distinct {@code if} decided once for this build: its exclusion reason, null while included. */
+        private final String[] conditionReasons;
+        /** The compile or evaluation error of each distinct {@code if}, if it had one. */
+        private final ColumnError[] conditionErrors;
+        private final boolean[] conditionDecided;
 
         Planning(PipelineDefinition definition, BuildContext context) {
             this.definition = definition;
             this.context = context;
-            this.steps = definition.allSteps();
-            int n = steps.size();
-            parent = new int[n];
-            childCount = new int[n];
-            keys = new String[n];
+            this.graph = definition.graph();
+            int n = graph.size();
             included = new boolean[n];
             reasons = new String[n];
-            dependencies = new ArrayList<>(n);
-            dependencyTargets = new int[n][];
-            notes = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                dependencies.add(List.of());
-                notes.add(List.of());
-            }
+            planned = new PlannedStep[n];
+            waitsForBarrier = new int[n];
+            Arrays.fill(waitsForBarrier, -1);
+            node = new int[n];
+            edgeStart = new int[n + 1];
+            int conditions = graph.conditions().size();
+            conditionReasons = new String[conditions];
+            conditionErrors = new ColumnError[conditions];
+            conditionDecided = new boolean[conditions];
         }
 
         PlanResult run() {
-            indexSteps();
             decideInclusion();
-            List<Integer> topLevel = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                if (parent[i] < 0) {
-                    topLevel.add(i);
-                }
-            }
-            connect(topLevel, List.of(), new int[0]);
+            connect(0, graph.size(), List.of(), new int[0]);
             Optional<List<List<String>>> layers = layers();
             if (layers.isEmpty()) {
-                errors.add(Diagnostic.error(steps.get(0).location(),
+                errors.add(Diagnostic.error(graph.step(0).location(),
                         "the steps' dependencies form a cycle, so no order can run them"));
             }
             if (!errors.isEmpty()) {
                 return new PlanResult(Optional.empty(), Diagnostics.of(errors));
             }
-            List<PlannedStep> planned = new ArrayList<>(steps.size());
-            for (int i = 0; i < steps.size(); i++) {
-                Step step = steps.get(i);
-                planned.add(new PlannedStep(
-                        keys[i],
-                        step,
-                        included[i],
-                        Optional.ofNullable(reasons[i]),
-                        dependencies.get(i),
-                        parent[i] < 0 ? Optional.empty() : Optional.of(keys[parent[i]]),
-                        notes.get(i),
-                        step instanceof TriggerStep trigger ? Optional.of(plannedTrigger(trigger)) : Optional.empty()));
-            }
-            return new PlanResult(Optional.of(new Plan(definition.file(), planned, layers.get())), Diagnostics.none());
+            return new PlanResult(Optional.of(new Plan(definition.file(), Arrays.asList(planned), layers.get())),
+                    Diagnostics.none());
         }
 
-        /** Groups and their children, and keys: declared ones, or {@code step-N} by document position. */
-        private void indexSteps() {
-            int i = 0;
-            for (Step step : definition.steps()) {
-                int own = i++;
-                parent[own] = -1;
-                if (step instanceof GroupStep group) {
-                    childCount[own] = group.steps().size();
-                    for (int c = 0; c < group.steps().size(); c++) {
-                        parent[i++] = own;
-                    }
-                }
-            }
-            Set<String> declared = new HashSet<>();
-            for (Step step : steps) {
-                step.key().ifPresent(declared::add);
-            }
-            for (int s = 0; s < steps.size(); s++) {
-                Optional<String> key = steps.get(s).key();
-                if (key.isPresent()) {
-                    keys[s] = key.get();
-                } else {
-                    String generated = "step-" + (s + 1);
-                    for (int suffix = 2; declared.contains(generated); suffix++) {
-                        generated = "step-" + (s + 1) + "-" + suffix;
-                    }
-                    keys[s] = generated;
-                }
-                indexByKey.putIfAbsent(keys[s], s);
-            }
-        }
-
-        /** Applies {@code if}, {@code branches} and {@code skip}; a group's steps share their group's fate. */
-        private void decideInclusion() {
-            for (int i = 0; i < steps.size(); i++) {
-                if (parent[i] >= 0 && !included[parent[i]]) {
-                    reasons[i] = "its group '" + keys[parent[i]] + "' is not in this build";
-                    continue;
-                }
-                Optional<String> exclusion = exclusion(steps.get(i).common());
-                included[i] = exclusion.isEmpty();
-                reasons[i] = exclusion.orElse(null);
-            }
-        }
-
-        private Optional<String> exclusion(StepCommon common) {
-            if (common.condition().isPresent()) {
-                IfExpression condition = common.condition().get();
-                Compilation compilation = compiled.computeIfAbsent(condition.expression(), Condition::compile);
-                if (compilation instanceof Compilation.Invalid invalid) {
-                    errors.add(invalid.error().at(condition.location()));
-                    return Optional.of("if: " + condition.expression() + " is invalid");
-                }
-                Evaluation evaluation = ((Compilation.Valid) compilation).condition().evaluate(context);
-                if (evaluation instanceof Evaluation.Failed failed) {
-                    errors.add(failed.error().at(condition.location()));
-                    return Optional.of("if: " + condition.expression() + " could not be evaluated");
-                }
-                if (!((Evaluation.Decided) evaluation).value()) {
-                    return Optional.of("if: " + condition.expression() + " is false");
-                }
-            }
-            if (!common.branches().isEmpty()) {
-                BranchFilter filter = BranchFilter.parse(common.branches());
-                String branch = context.branch().orElse("");
-                if (!filter.matches(branch)) {
-                    return Optional.of("branches: '" + filter.describe() + "' does not match "
-                            + (branch.isEmpty() ? "a build without a branch" : "branch '" + branch + "'"));
-                }
-            }
-            if (common.skip().skipped()) {
-                return Optional.of("skip: " + common.skip().reason().orElse("true"));
-            }
-            return Optional.empty();
+        /** The plan's entry for step {@code i}, once its dependencies and notes are known. */
+        private PlannedStep plannedStep(int i, List<PlannedDependency> dependsOn) {
+            Step step = graph.step(i);
+            int group = graph.parent(i);
+            List<String> stepNotes = notes.isEmpty() ? List.of() : List.copyOf(notes);
+            notes.clear();
+            return new PlannedStep(
+                    graph.key(i),
+                    step,
+                    included[i],
+                    Optional.ofNullable(reasons[i]),
+                    dependsOn,
+                    group < 0 ? Optional.empty() : Optional.of(graph.key(group)),
+                    stepNotes,
+                    graph.isTrigger(i) ? Optional.of(plannedTrigger((TriggerStep) step)) : Optional.empty());
         }
 
         /**
-         * Gives each included step of one sequence (the top level, or a group's steps) its dependencies, as
-         * Buildkite does: a {@code wait} or {@code block} depends on every step since the previous barrier, later
-         * steps depend on the barrier, and an explicit {@code depends_on} (even an empty one) replaces both.
-         * Steps of a group also wait for whatever their group waits for.
+         * Applies {@code if}, {@code branches} and {@code skip}; a group's steps share their group's fate. Numbers
+         * the nodes of the layers as it goes.
          */
-        private void connect(List<Integer> sequence, List<PlannedDependency> inherited, int[] inheritedTargets) {
-            List<Integer> segment = new ArrayList<>();
+        private void decideInclusion() {
+            for (int i = 0; i < graph.size(); i++) {
+                int parent = graph.parent(i);
+                if (parent >= 0 && !included[parent]) {
+                    reasons[i] = "its group '" + graph.key(parent) + "' is not in this build";
+                } else {
+                    reasons[i] = exclusion(i);
+                    included[i] = reasons[i] == null;
+                }
+                node[i] = included[i] && !graph.isGroup(i) ? nodes++ : -1;
+            }
+        }
+
+        /** Why this build leaves step {@code i} out, or null when it runs the step. */
+        private String exclusion(int i) {
+            int condition = graph.condition(i);
+            if (condition >= 0) {
+                if (!conditionDecided[condition]) {
+                    decide(condition);
+                }
+                if (conditionErrors[condition] != null) {
+                    errors.add(conditionErrors[condition].at(
+                            graph.step(i).common().condition().orElseThrow().location()));
+                }
+                if (conditionReasons[condition] != null) {
+                    return conditionReasons[condition];
+                }
+            }
+            if (graph.hasBranches(i)) {
+                List<String> branches = graph.step(i).common().branches();
+                BranchFilter filter = BranchFilter.parse(branches);
+                String branch = context.branch().orElse("");
+                if (!filter.matches(branch)) {
+                    return "branches: '" + filter.describe() + "' does not match "
+                            + (branch.isEmpty() ? "a build without a branch" : "branch '" + branch + "'");
+                }
+            }
+            if (graph.isSkipped(i)) {
+                return "skip: " + graph.step(i).common().skip().reason().orElse("true");
+            }
+            return null;
+        }
+
+        /** Compiles and evaluates one distinct {@code if} for this build (the same text always decides the same). */
+        private void decide(int condition) {
+            String expression = graph.conditions().get(condition);
+            conditionDecided[condition] = true;
+            Compilation compilation = Condition.compile(expression);
+            if (compilation instanceof Compilation.Invalid invalid) {
+                conditionErrors[condition] = invalid.error();
+                conditionReasons[condition] = "if: " + expression + " is invalid";
+                return;
+            }
+            Evaluation evaluation = ((Compilation.Valid) compilation).condition().evaluate(context);
+            if (evaluation instanceof Evaluation.Failed failed) {
+                conditionErrors[condition] = failed.error();
+                conditionReasons[condition] = "if: " + expression + " could not be evaluated";
+            } else if (!((Evaluation.Decided) evaluation).value()) {
+                conditionReasons[condition] = "if: " + expression + " is false";
+            }
+        }
+
+        /**
+         * Gives each included step of one sequence (the top-level steps between {@code from} and {@code to}, or a
+         * group's steps) its dependencies, as Buildkite does: a {@code wait} or {@code block} depends on every step
+         * since the previous barrier, later steps depend on the barrier, and an explicit {@code depends_on} (even an
+         * empty one) replaces both. Steps of a group also wait for whatever their group waits for.
+         */
+        private void connect(int from, int to, List<PlannedDependency> inherited, int[] inheritedTargets) {
+            IntBuffer segment = new IntBuffer();
             // Steps since the last barrier that do not wait for it, directly or through each other: only then does
             // the next barrier need its own edge to the last one.
             boolean segmentBypassesBarrier = false;
-            Set<String> afterBarrier = new HashSet<>();
             int lastBarrier = -1;
-            for (int i : sequence) {
+            List<PlannedDependency> deps = new ArrayList<>();
+            IntBuffer targets = new IntBuffer();
+            for (int i = from; i < to; i += 1 + graph.span(i)) {
                 if (!included[i]) {
+                    for (int s = i; s <= i + graph.span(i); s++) {
+                        planned[s] = plannedStep(s, List.of());
+                    }
                     continue;
                 }
-                Step step = steps.get(i);
-                StepCommon common = step.common();
-                boolean barrier = isBarrier(step);
-                List<PlannedDependency> deps = new ArrayList<>(inherited);
-                IntBuffer targets = new IntBuffer(inheritedTargets);
-                boolean explicit = common.dependsOnNothing() || !common.dependsOn().isEmpty();
-                if (explicit) {
-                    for (Dependency dependency : common.dependsOn()) {
-                        int target = explicitTarget(i, dependency);
+                boolean barrier = graph.isBarrier(i);
+                boolean allowDependencyFailure = graph.allowsDependencyFailure(i);
+                deps.clear();
+                deps.addAll(inherited);
+                targets.reset(inheritedTargets);
+                if (graph.hasExplicitDependencies(i)) {
+                    for (int d = 0; d < graph.dependencyCount(i); d++) {
+                        int target = explicitTarget(graph.dependencyTarget(i, d));
                         if (target >= 0) {
-                            deps.add(new PlannedDependency(dependency.key(),
-                                    dependency.allowFailure() || common.allowDependencyFailure(), false));
+                            deps.add(new PlannedDependency(graph.key(target),
+                                    graph.dependencyAllowsFailure(i, d) || allowDependencyFailure, false));
                             targets.add(target);
                         }
                     }
                 } else if (barrier) {
-                    boolean allowFailure = common.allowDependencyFailure()
-                            || (step instanceof WaitStep wait && wait.continueOnFailure());
-                    if (lastBarrier >= 0 && (segment.isEmpty() || segmentBypassesBarrier)) {
-                        deps.add(new PlannedDependency(keys[lastBarrier], allowFailure, true));
+                    boolean allowFailure = allowDependencyFailure || graph.continuesOnFailure(i);
+                    if (lastBarrier >= 0 && (segment.size() == 0 || segmentBypassesBarrier)) {
+                        deps.add(new PlannedDependency(graph.key(lastBarrier), allowFailure, true));
                         targets.add(lastBarrier);
                     }
-                    for (int before : segment) {
-                        deps.add(new PlannedDependency(keys[before], allowFailure, true));
+                    for (int s = 0; s < segment.size(); s++) {
+                        int before = segment.get(s);
+                        deps.add(new PlannedDependency(graph.key(before), allowFailure, true));
                         targets.add(before);
                     }
                 } else if (lastBarrier >= 0) {
-                    deps.add(new PlannedDependency(keys[lastBarrier], common.allowDependencyFailure(), true));
+                    deps.add(new PlannedDependency(graph.key(lastBarrier), allowDependencyFailure, true));
                     targets.add(lastBarrier);
                 }
-                dependencies.set(i, List.copyOf(deps));
-                dependencyTargets[i] = targets.toArray();
-                if (step instanceof GroupStep) {
-                    List<Integer> children = new ArrayList<>(childCount[i]);
-                    for (int c = 1; c <= childCount[i]; c++) {
-                        children.add(i + c);
-                    }
-                    connect(children, deps, dependencyTargets[i]);
+                List<PlannedDependency> dependsOn = List.copyOf(deps);
+                planned[i] = plannedStep(i, dependsOn);
+                if (graph.isGroup(i)) {
+                    connect(i + 1, i + 1 + graph.span(i), dependsOn, targets.toArray());
+                } else {
+                    addEdges(node[i], targets);
                 }
                 if (barrier) {
                     lastBarrier = i;
-                    segment = new ArrayList<>();
+                    segment.clear();
                     segmentBypassesBarrier = false;
-                    afterBarrier.clear();
-                    afterBarrier.add(keys[i]);
+                    waitsForBarrier[i] = i;
                 } else {
                     segment.add(i);
                     boolean waits = lastBarrier < 0;
-                    for (int d = 0; d < deps.size() && !waits; d++) {
-                        waits = afterBarrier.contains(deps.get(d).key());
+                    for (int d = 0; d < targets.size() && !waits; d++) {
+                        waits = waitsForBarrier[targets.get(d)] == lastBarrier;
                     }
                     if (waits) {
-                        afterBarrier.add(keys[i]);
+                        waitsForBarrier[i] = lastBarrier;
                     } else {
                         segmentBypassesBarrier = true;
                     }
@@ -305,70 +295,55 @@ public final class Planner {
             }
         }
 
-        /** The index of the step a {@code depends_on} entry names, or -1 when it is not in this build (noted). */
-        private int explicitTarget(int dependent, Dependency dependency) {
-            Integer target = indexByKey.get(dependency.key());
-            if (target == null) {
-                // Validation reports unknown keys; planning an unvalidated definition just ignores them.
+        /**
+         * The edges of node {@code v} (connected in node order): a dependency on a step is one on its node, and one
+         * on a group is one on each of the group's included steps.
+         */
+        private void addEdges(int v, IntBuffer targets) {
+            for (int d = 0; d < targets.size(); d++) {
+                int target = targets.get(d);
+                for (int t = target; t <= target + graph.span(target); t++) {
+                    if (node[t] >= 0) {
+                        edges.add(node[t]);
+                    }
+                }
+            }
+            edgeStart[v + 1] = edges.size();
+        }
+
+        /**
+         * {@code target}, the step a {@code depends_on} entry names (-1 for none, which validation reports), or -1
+         * when it is not in this build (noted).
+         */
+        private int explicitTarget(int target) {
+            if (target < 0) {
                 return -1;
             }
             if (!included[target]) {
-                if (notes.get(dependent).isEmpty()) {
-                    notes.set(dependent, new ArrayList<>());
-                }
-                notes.get(dependent).add("depends on '" + dependency.key() + "', which is not in this build ("
-                        + reasons[target] + "); Buildkite treats that dependency as satisfied");
+                notes.add("depends on '" + graph.key(target) + "', which is not in this build (" + reasons[target]
+                        + "); Buildkite treats that dependency as satisfied");
                 return -1;
             }
             return target;
         }
 
-        private static boolean isBarrier(Step step) {
-            return step instanceof WaitStep || step instanceof BlockStep;
-        }
-
-        /** Layers over the included non-group steps; a dependency on a group is one on each of its included steps. */
+        /** Layers over the included non-group steps. */
         private Optional<List<List<String>>> layers() {
-            int n = steps.size();
-            int[] node = new int[n];
-            int[] stepOfNode = new int[n];
-            int nodes = 0;
-            for (int i = 0; i < n; i++) {
-                if (included[i] && !(steps.get(i) instanceof GroupStep)) {
-                    node[i] = nodes;
-                    stepOfNode[nodes++] = i;
-                } else {
-                    node[i] = -1;
-                }
-            }
-            int[][] edges = new int[nodes][];
-            int[] buffer = new int[16];
-            for (int v = 0; v < nodes; v++) {
-                int count = 0;
-                // Indices resolved while connecting: no second hash lookup per edge (at 100,000 steps each lookup
-                // is a cache miss).
-                for (int target : dependencyTargets[stepOfNode[v]]) {
-                    int to = steps.get(target) instanceof GroupStep ? target + childCount[target] : target;
-                    for (int t = target; t <= to; t++) {
-                        if (node[t] >= 0) {
-                            if (count == buffer.length) {
-                                buffer = Arrays.copyOf(buffer, count * 2);
-                            }
-                            buffer[count++] = node[t];
-                        }
-                    }
-                }
-                edges[v] = Arrays.copyOf(buffer, count);
-            }
-            Optional<List<int[]>> layers = DependencyLayers.of(nodes, edges);
+            Optional<List<int[]>> layers = DependencyLayers.of(nodes, edgeStart, edges.toArray());
             if (layers.isEmpty()) {
                 return Optional.empty();
+            }
+            int[] stepOfNode = new int[nodes];
+            for (int i = 0; i < node.length; i++) {
+                if (node[i] >= 0) {
+                    stepOfNode[node[i]] = i;
+                }
             }
             List<List<String>> keyed = new ArrayList<>(layers.get().size());
             for (int[] layer : layers.get()) {
                 String[] names = new String[layer.length];
                 for (int k = 0; k < layer.length; k++) {
-                    names[k] = keys[stepOfNode[layer[k]]];
+                    names[k] = graph.key(stepOfNode[layer[k]]);
                 }
                 keyed.add(List.of(names));
             }
@@ -389,12 +364,29 @@ public final class Planner {
 
     /** A growable list of ints, so edges are kept without boxing. */
     private static final class IntBuffer {
-        private int[] values;
+        private int[] values = new int[8];
         private int size;
 
-        IntBuffer(int[] initial) {
-            values = Arrays.copyOf(initial, initial.length + 4);
+        void clear() {
+            size = 0;
+        }
+
+        /** Empties the buffer, then adds {@code initial}. */
+        void reset(int[] initial) {
+            if (values.length < initial.length) {
+                values = Arrays.copyOf(initial, initial.length * 2);
+            } else {
+                System.arraycopy(initial, 0, values, 0, initial.length);
+            }
             size = initial.length;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(int index) {
+            return values[index];
         }
 
         void add(int value) {

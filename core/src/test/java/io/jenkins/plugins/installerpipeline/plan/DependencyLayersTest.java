@@ -9,7 +9,7 @@ public class DependencyLayersTest {
 
     @Test
     public void independentNodesShareTheFirstLayer() {
-        List<int[]> layers = DependencyLayers.of(3, new int[][] {{}, {}, {}}).orElseThrow();
+        List<int[]> layers = layers(3, new int[][] {{}, {}, {}}).orElseThrow();
         assertThat(layers).hasSize(1);
         assertThat(layers.get(0)).containsExactly(0, 1, 2);
     }
@@ -18,7 +18,7 @@ public class DependencyLayersTest {
     public void aNodeSitsOneLayerAfterItsDeepestDependency() {
         // 0 -> 1 -> 3, 0 -> 2, 3 also depends on 2: 3 must come after 1, not beside 2.
         int[][] deps = {{}, {0}, {0}, {1, 2}};
-        List<int[]> layers = DependencyLayers.of(4, deps).orElseThrow();
+        List<int[]> layers = layers(4, deps).orElseThrow();
         assertThat(layers).hasSize(3);
         assertThat(layers.get(0)).containsExactly(0);
         assertThat(layers.get(1)).containsExactly(1, 2);
@@ -28,7 +28,7 @@ public class DependencyLayersTest {
     @Test
     public void aCycleGivesNoLayersInsteadOfHanging() {
         int[][] deps = {{}, {2}, {1}};
-        assertThat(DependencyLayers.of(3, deps)).isEmpty();
+        assertThat(layers(3, deps)).isEmpty();
     }
 
     @Test
@@ -39,6 +39,19 @@ public class DependencyLayersTest {
         for (int i = 1; i < n; i++) {
             deps[i] = new int[] {i - 1};
         }
-        assertThat(DependencyLayers.of(n, deps).orElseThrow()).hasSize(n);
+        assertThat(layers(n, deps).orElseThrow()).hasSize(n);
+    }
+
+    /** The layers of a graph given as one array of dependencies per node. */
+    private static java.util.Optional<List<int[]>> layers(int nodeCount, int[][] dependencies) {
+        int[] start = new int[nodeCount + 1];
+        for (int n = 0; n < nodeCount; n++) {
+            start[n + 1] = start[n] + dependencies[n].length;
+        }
+        int[] flat = new int[start[nodeCount]];
+        for (int n = 0; n < nodeCount; n++) {
+            System.arraycopy(dependencies[n], 0, flat, start[n], dependencies[n].length);
+        }
+        return DependencyLayers.of(nodeCount, start, flat);
     }
 }

@@ -260,4 +260,35 @@ public class PlannerTest {
         Plan plan = plan("steps:\n  - command: a\n    key: step-2\n  - command: b\n");
         assertThat(plan.steps()).extracting(PlannedStep::key).containsExactly("step-2", "step-2-2");
     }
+
+    @Test
+    public void aConditionSharedByStepsIsDecidedOnceButEachStepReportsItsOwnError() {
+        // Read without a build, so the condition keeps its ${NEEDED?}, which only fails when evaluated.
+        String yaml = "steps:\n  - command: a\n    if: '\"${NEEDED?}\" == \"x\"'\n"
+                + "  - command: b\n    if: '\"${NEEDED?}\" == \"x\"'\n";
+        var definition = io.jenkins.plugins.installerpipeline.definition.DefinitionReader
+                .read("p.yml", yaml, Planner.validationOptions()).definition().orElseThrow();
+        PlanResult result = Planner.plan(definition, MAIN);
+        assertThat(result.plan()).isEmpty();
+        assertThat(result.diagnostics().errors()).extracting(e -> e.location().line()).containsExactly(3, 5);
+        assertThat(result.diagnostics().errors()).allSatisfy(e -> assertThat(e.message()).contains("NEEDED"));
+    }
+
+    @Test
+    public void aConditionSharedByStepsExcludesEachWithTheSameReason() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n    if: build.tag != null\n"
+                + "  - command: b\n    key: b\n    if: build.tag != null\n  - command: c\n    key: c\n");
+        assertThat(plan.steps()).extracting(PlannedStep::reason).containsExactly(
+                java.util.Optional.of("if: build.tag != null is false"),
+                java.util.Optional.of("if: build.tag != null is false"), java.util.Optional.empty());
+        assertThat(plan.layers()).containsExactly(List.of("c"));
+    }
+
+    @Test
+    public void aDependencyOnAGeneratedKeyIsRefusedAsBuildkiteWouldNotKnowIt() {
+        PlanResult result = Planner.plan("p.yml", "steps:\n  - command: a\n  - command: b\n"
+                + "    depends_on: step-1\n", MAIN);
+        assertThat(result.plan()).isEmpty();
+        assertThat(result.diagnostics().format()).contains("depends_on 'step-1' names no step");
+    }
 }

@@ -1,0 +1,255 @@
+package io.jenkins.plugins.installerpipeline.definition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The structure of a definition's steps, numbered in document order as {@link PipelineDefinition#allSteps()} lists
+ * them: each step's key, its group, what kind of step it is, and the steps its {@code depends_on} entries name.
+ *
+ * <p>Built once, with the definition. The validator and the planner walk these arrays instead of following each
+ * step's records and hashing key strings again: at 100,000 steps every such pointer is a cache miss, and those
+ * misses, not the algorithms, were what made planning grow faster than the definition.
+ *
+ * <p>Immutable; the arrays never leave this class.
+ */
+public final class StepGraph {
+
+    private static final short GROUP = 1;
+    private static final short BARRIER = 1 << 1;
+    private static final short CONTINUES_ON_FAILURE = 1 << 2;
+    private static final short TRIGGER = 1 << 3;
+    private static final short DEPENDS_ON_NOTHING = 1 << 4;
+    private static final short ALLOWS_DEPENDENCY_FAILURE = 1 << 5;
+    private static final short HAS_BRANCHES = 1 << 6;
+    private static final short SKIPPED = 1 << 7;
+
+    /** An array, not a list: reading a list's element casts it, and the cast reads the step (a cache miss). */
+    private final Step[] steps;
+    private final String[] keys;
+    private final boolean[] declared;
+    private final int[] parent;
+    private final int[] span;
+    private final short[] flags;
+    private final int[] dependencyStart;
+    private final int[] dependencyTarget;
+    private final boolean[] dependencyAllowsFailure;
+    private final int[] condition;
+    private final List<String> conditions;
+    private final Map<String, Integer> indexByKey;
+
+    /**
+     * The graph of a definition's steps.
+     *
+     * @param allSteps every step in document order, groups followed by their steps
+     * @param topLevel the top-level steps, which {@code allSteps} flattens
+     */
+    StepGraph(List<Step> allSteps, List<Step> topLevel) {
+        steps = allSteps.toArray(new Step[0]);
+        int n = steps.length;
+        keys = new String[n];
+        declared = new boolean[n];
+        parent = new int[n];
+        span = new int[n];
+        flags = new short[n];
+        dependencyStart = new int[n + 1];
+        condition = new int[n];
+        // Sized so that it never grows: a resize rehashes every key.
+        indexByKey = new HashMap<>(n * 4 / 3 + 1);
+        Map<String, Integer> conditionIds = new HashMap<>();
+        List<String> conditionTexts = new ArrayList<>();
+        int edges = 0;
+        for (int i = 0; i < n; i++) {
+            Step step = steps[i];
+            StepCommon common = step.common();
+            if (common.key().isPresent()) {
+                keys[i] = common.key().get().value();
+                declared[i] = true;
+                indexByKey.putIfAbsent(keys[i], i);
+            }
+            flags[i] = flags(step, common);
+            condition[i] = common.condition()
+                    .map(c -> conditionIds.computeIfAbsent(c.expression(), text -> {
+                        conditionTexts.add(text);
+                        return conditionTexts.size() - 1;
+                    }))
+                    .orElse(-1);
+            edges += common.dependsOn().size();
+            dependencyStart[i + 1] = edges;
+        }
+        conditions = List.copyOf(conditionTexts);
+        dependencyTarget = new int[edges];
+        dependencyAllowsFailure = new boolean[edges];
+        for (int i = 0, e = 0; i < n; i++) {
+            for (Dependency dependency : steps[i].dependsOn()) {
+                dependencyAllowsFailure[e] = dependency.allowFailure();
+                dependencyTarget[e++] = indexByKey.getOrDefault(dependency.key(), -1);
+            }
+        }
+        // Generated keys avoid every declared key, and cannot collide with each other (step-N is unique in N).
+        for (int i = 0; i < n; i++) {
+            if (keys[i] == null) {
+                String generated = "step-" + (i + 1);
+                for (int suffix = 2; indexByKey.containsKey(generated); suffix++) {
+                    generated = "step-" + (i + 1) + "-" + suffix;
+                }
+                keys[i] = generated;
+            }
+        }
+        int next = 0;
+        for (Step step : topLevel) {
+            next = place(step, -1, next);
+        }
+    }
+
+    /** Records the group structure from {@code step} at position {@code at}; returns the position after it. */
+    private int place(Step step, int group, int at) {
+        parent[at] = group;
+        int next = at + 1;
+        if (step instanceof GroupStep g) {
+            for (Step child : g.steps()) {
+                next = place(child, at, next); // groups do not nest in a valid definition: shallow recursion
+            }
+        }
+        span[at] = next - at - 1;
+        return next;
+    }
+
+    private static short flags(Step step, StepCommon common) {
+        int f = 0;
+        if (step instanceof GroupStep) {
+            f |= GROUP;
+        } else if (step instanceof WaitStep wait) {
+            f |= BARRIER | (wait.continueOnFailure() ? CONTINUES_ON_FAILURE : 0);
+        } else if (step instanceof BlockStep) {
+            f |= BARRIER;
+        } else if (step instanceof TriggerStep) {
+            f |= TRIGGER;
+        }
+        if (common.dependsOnNothing()) {
+            f |= DEPENDS_ON_NOTHING;
+        }
+        if (common.allowDependencyFailure()) {
+            f |= ALLOWS_DEPENDENCY_FAILURE;
+        }
+        if (!common.branches().isEmpty()) {
+            f |= HAS_BRANCHES;
+        }
+        if (common.skip().skipped()) {
+            f |= SKIPPED;
+        }
+        return (short) f;
+    }
+
+    /** How many steps the definition has, nested ones included. */
+    public int size() {
+        return keys.length;
+    }
+
+    /** The step at {@code index}. */
+    public Step step(int index) {
+        return steps[index];
+    }
+
+    /** The step's declared key, or a generated one ({@code step-3} for the third step) that no declared key uses. */
+    public String key(int index) {
+        return keys[index];
+    }
+
+    /** Whether the step's key is declared ({@code key}, {@code id} or {@code identifier}) rather than generated. */
+    public boolean hasDeclaredKey(int index) {
+        return declared[index];
+    }
+
+    /** The first step that declares {@code key}, if any (generated keys are not looked up: Buildkite never sees them). */
+    public Optional<Integer> indexOf(String key) {
+        return Optional.ofNullable(indexByKey.get(key));
+    }
+
+    /** The group the step belongs to, or -1 for a top-level step. */
+    public int parent(int index) {
+        return parent[index];
+    }
+
+    /** How many steps follow this one in document order as its members (nested ones included); 0 but for groups. */
+    public int span(int index) {
+        return span[index];
+    }
+
+    /** Whether the step is a group. */
+    public boolean isGroup(int index) {
+        return (flags[index] & GROUP) != 0;
+    }
+
+    /** Whether the step is a {@code wait} or {@code block}: a barrier for the steps after it. */
+    public boolean isBarrier(int index) {
+        return (flags[index] & BARRIER) != 0;
+    }
+
+    /** Whether the step is a {@code wait} with {@code continue_on_failure: true}. */
+    public boolean continuesOnFailure(int index) {
+        return (flags[index] & CONTINUES_ON_FAILURE) != 0;
+    }
+
+    /** Whether the step is a trigger step. */
+    public boolean isTrigger(int index) {
+        return (flags[index] & TRIGGER) != 0;
+    }
+
+    /** Whether the step has an explicit {@code depends_on} (even an empty one), which replaces the barriers. */
+    public boolean hasExplicitDependencies(int index) {
+        return (flags[index] & DEPENDS_ON_NOTHING) != 0 || dependencyCount(index) > 0;
+    }
+
+    /** Whether the step has {@code allow_dependency_failure: true}. */
+    public boolean allowsDependencyFailure(int index) {
+        return (flags[index] & ALLOWS_DEPENDENCY_FAILURE) != 0;
+    }
+
+    /** Whether the step has a {@code branches} filter. */
+    public boolean hasBranches(int index) {
+        return (flags[index] & HAS_BRANCHES) != 0;
+    }
+
+    /** Whether the step is skipped ({@code skip: true} or a reason). */
+    public boolean isSkipped(int index) {
+        return (flags[index] & SKIPPED) != 0;
+    }
+
+    /** How many {@code depends_on} entries the step has. */
+    public int dependencyCount(int index) {
+        return dependencyStart[index + 1] - dependencyStart[index];
+    }
+
+    /** The step that the {@code n}th {@code depends_on} entry of step {@code index} names, or -1 when no step has that key. */
+    public int dependencyTarget(int index, int n) {
+        return dependencyTarget[dependencyStart[index] + n];
+    }
+
+    /** Whether the {@code n}th {@code depends_on} entry of step {@code index} has {@code allow_failure: true}. */
+    public boolean dependencyAllowsFailure(int index, int n) {
+        return dependencyAllowsFailure[dependencyStart[index] + n];
+    }
+
+    /**
+     * The step's {@code if} as a number shared by every step with the same expression text, or -1 when it has none:
+     * a build evaluates each distinct condition once.
+     */
+    public int condition(int index) {
+        return condition[index];
+    }
+
+    /** The distinct {@code if} expressions, numbered as {@link #condition(int)} numbers them. */
+    public List<String> conditions() {
+        return conditions;
+    }
+
+    @Override
+    public String toString() {
+        return "StepGraph" + Arrays.toString(keys);
+    }
+}
