@@ -3,7 +3,6 @@ package io.jenkins.plugins.installerpipeline.definition;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostics;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -51,7 +50,7 @@ public final class DefinitionValidator {
         for (int i = 0; i < all.size(); i++) {
             List<Dependency> dependsOn = all.get(i).dependsOn();
             for (int d = 0; d < dependsOn.size(); d++) {
-                if (graph.dependencyTarget(i, d) < 0) {
+                if (graph.dependencyTarget(i, d) == StepGraph.NONE) {
                     Dependency missing = dependsOn.get(d);
                     out.add(Diagnostic.error(missing.location(), "depends_on '" + missing.key() + "' names no step:"
                             + " no step has key '" + missing.key() + "'"));
@@ -82,30 +81,18 @@ public final class DefinitionValidator {
      */
     private static final class CycleFinder {
         private final List<Step> all;
-        private final int[][] edges;
+        private final StepGraph graph;
 
         CycleFinder(List<Step> all, StepGraph graph) {
             this.all = all;
-            this.edges = new int[all.size()][];
-            for (int i = 0; i < all.size(); i++) {
-                int dependencies = graph.dependencyCount(i);
-                int[] e = new int[dependencies + graph.span(i)];
-                int n = 0;
-                for (int d = 0; d < dependencies; d++) {
-                    e[n++] = graph.dependencyTarget(i, d);
-                }
-                // A group's own steps follow it, each followed by its nested steps.
-                for (int child = i + 1; child <= i + graph.span(i); child += 1 + graph.span(child)) {
-                    e[n++] = child;
-                }
-                edges[i] = Arrays.copyOf(e, n);
-            }
+            this.graph = graph;
         }
 
         void report(List<Diagnostic> out) {
             int n = all.size();
             byte[] state = new byte[n]; // 0 new, 1 on the current path, 2 done
-            int[] nextEdge = new int[n];
+            int[] nextDependency = new int[n];
+            int[] nextMember = new int[n]; // 0 until the first member is taken (a member never sits at 0)
             int[] path = new int[n];
             int[] positionOnPath = new int[n];
             for (int start = 0; start < n; start++) {
@@ -118,18 +105,28 @@ public final class DefinitionValidator {
                 positionOnPath[start] = 0;
                 while (depth > 0) {
                     int node = path[depth - 1];
-                    if (nextEdge[node] == edges[node].length) {
-                        state[node] = 2;
-                        depth--;
-                        continue;
+                    int target;
+                    int entry; // the depends_on entry followed, or NONE for a group's edge to a member
+                    if (nextDependency[node] < graph.dependencyCount(node)) {
+                        entry = nextDependency[node]++;
+                        target = graph.dependencyTarget(node, entry);
+                    } else {
+                        int member = nextMember[node] == 0 ? node + 1 : nextMember[node];
+                        if (member > node + graph.span(node)) {
+                            state[node] = 2;
+                            depth--;
+                            continue;
+                        }
+                        // Members follow their group, each followed by its own members.
+                        nextMember[node] = member + 1 + graph.span(member);
+                        entry = StepGraph.NONE;
+                        target = member;
                     }
-                    int edgeIndex = nextEdge[node]++;
-                    int target = edges[node][edgeIndex];
-                    if (target < 0 || state[target] == 2) {
+                    if (target == StepGraph.NONE || state[target] == 2) {
                         continue;
                     }
                     if (state[target] == 1) {
-                        out.add(cycle(path, positionOnPath[target], depth, node, edgeIndex));
+                        out.add(cycle(path, positionOnPath[target], depth, node, entry));
                         continue;
                     }
                     state[target] = 1;
@@ -139,7 +136,7 @@ public final class DefinitionValidator {
             }
         }
 
-        private Diagnostic cycle(int[] path, int from, int to, int last, int edgeIndex) {
+        private Diagnostic cycle(int[] path, int from, int to, int last, int entry) {
             // A long cycle is named by its ends: the message must stay readable.
             List<String> names = new ArrayList<>();
             int length = to - from;
@@ -153,9 +150,8 @@ public final class DefinitionValidator {
             }
             names.add(all.get(path[from]).displayName());
             Step closing = all.get(last);
-            List<Dependency> deps = closing.dependsOn();
             // The closing edge is a depends_on entry, or (for a group) its membership edge.
-            var location = edgeIndex < deps.size() ? deps.get(edgeIndex).location() : closing.location();
+            var location = entry != StepGraph.NONE ? closing.dependsOn().get(entry).location() : closing.location();
             return Diagnostic.error(location, "dependency cycle: " + String.join(" -> ", names) + " (each waits for the next)");
         }
     }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.installerpipeline.definition;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ public final class PipelineDefinition {
     private final Agents agents;
     private final List<Object> notifications;
     private final List<ExtraAttribute> extras;
-    private final List<Step> allSteps;
     private final StepGraph graph;
 
     /**
@@ -43,10 +41,7 @@ public final class PipelineDefinition {
         this.agents = Objects.requireNonNull(agents, "agents");
         this.notifications = List.copyOf(notifications);
         this.extras = List.copyOf(extras);
-        List<Step> all = new ArrayList<>(this.steps.size());
-        addAll(this.steps, all);
-        this.allSteps = Collections.unmodifiableList(all);
-        this.graph = new StepGraph(allSteps, this.steps);
+        this.graph = new StepGraph(this.steps);
     }
 
     /** The file name as the user gave it (as in every {@code SourceLocation} of this definition). */
@@ -81,7 +76,7 @@ public final class PipelineDefinition {
 
     /** Every step in document order, each group immediately followed by its nested steps. */
     public List<Step> allSteps() {
-        return allSteps;
+        return graph.steps();
     }
 
     /** The steps' keys, groups, kinds and resolved dependencies, numbered as {@link #allSteps()} lists them. */
@@ -89,19 +84,10 @@ public final class PipelineDefinition {
         return graph;
     }
 
-    private static void addAll(List<Step> steps, List<Step> into) {
-        for (Step step : steps) {
-            into.add(step);
-            if (step instanceof GroupStep group) {
-                addAll(group.steps(), into); // groups do not nest in a valid definition: shallow recursion
-            }
-        }
-    }
-
     /** Keyed steps (including nested ones) by key; the first one wins if a key is duplicated (invalid anyway). */
     public Map<String, Step> stepsByKey() {
         Map<String, Step> byKey = new LinkedHashMap<>();
-        for (Step step : allSteps) {
+        for (Step step : allSteps()) {
             step.key().ifPresent(k -> byKey.putIfAbsent(k, step));
         }
         return Collections.unmodifiableMap(byKey);

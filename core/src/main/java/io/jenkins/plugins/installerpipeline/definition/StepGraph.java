@@ -2,10 +2,11 @@ package io.jenkins.plugins.installerpipeline.definition;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The structure of a definition's steps, numbered in document order as {@link PipelineDefinition#allSteps()} lists
@@ -15,9 +16,13 @@ import java.util.Optional;
  * step's records and hashing key strings again: at 100,000 steps every such pointer is a cache miss, and those
  * misses, not the algorithms, were what made planning grow faster than the definition.
  *
- * <p>Immutable; the arrays never leave this class.
+ * <p>Public for the planner, which lives in another package; its index-based accessors are not meant for much else.
+ * Immutable; the arrays never leave this class.
  */
 public final class StepGraph {
+
+    /** What {@link #parent}, {@link #dependencyTarget} and {@link #conditionNumber} return for "none". */
+    public static final int NONE = -1;
 
     private static final short GROUP = 1;
     private static final short BARRIER = 1 << 1;
@@ -38,18 +43,18 @@ public final class StepGraph {
     private final int[] dependencyStart;
     private final int[] dependencyTarget;
     private final boolean[] dependencyAllowsFailure;
-    private final int[] condition;
-    private final List<String> conditions;
+    private final int[] conditionNumber;
+    private final List<String> distinctConditions;
     private final Map<String, Integer> indexByKey;
 
-    /**
-     * The graph of a definition's steps.
-     *
-     * @param allSteps every step in document order, groups followed by their steps
-     * @param topLevel the top-level steps, which {@code allSteps} flattens
-     */
-    StepGraph(List<Step> allSteps, List<Step> topLevel) {
-        steps = allSteps.toArray(new Step[0]);
+    /** The graph of a definition whose top-level steps are {@code topLevel}. */
+    StepGraph(List<Step> topLevel) {
+        List<Step> all = new ArrayList<>(topLevel.size());
+        List<Integer> parents = new ArrayList<>(topLevel.size());
+        for (Step step : topLevel) {
+            flatten(step, NONE, all, parents);
+        }
+        steps = all.toArray(new Step[0]);
         int n = steps.length;
         keys = new String[n];
         declared = new boolean[n];
@@ -57,12 +62,19 @@ public final class StepGraph {
         span = new int[n];
         flags = new short[n];
         dependencyStart = new int[n + 1];
-        condition = new int[n];
+        conditionNumber = new int[n];
         // Sized so that it never grows: a resize rehashes every key.
         indexByKey = new HashMap<>(n * 4 / 3 + 1);
-        Map<String, Integer> conditionIds = new HashMap<>();
-        List<String> conditionTexts = new ArrayList<>();
+        Map<String, Integer> numbers = new HashMap<>();
+        List<String> conditions = new ArrayList<>();
         int edges = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            // Backwards, so that a group's span is the sum of its members' (nested groups included).
+            parent[i] = parents.get(i);
+            if (parent[i] != NONE) {
+                span[parent[i]] += 1 + span[i];
+            }
+        }
         for (int i = 0; i < n; i++) {
             Step step = steps[i];
             StepCommon common = step.common();
@@ -72,22 +84,22 @@ public final class StepGraph {
                 indexByKey.putIfAbsent(keys[i], i);
             }
             flags[i] = flags(step, common);
-            condition[i] = common.condition()
-                    .map(c -> conditionIds.computeIfAbsent(c.expression(), text -> {
-                        conditionTexts.add(text);
-                        return conditionTexts.size() - 1;
+            conditionNumber[i] = common.condition()
+                    .map(c -> numbers.computeIfAbsent(c.expression(), text -> {
+                        conditions.add(text);
+                        return conditions.size() - 1;
                     }))
-                    .orElse(-1);
+                    .orElse(NONE);
             edges += common.dependsOn().size();
             dependencyStart[i + 1] = edges;
         }
-        conditions = List.copyOf(conditionTexts);
+        distinctConditions = List.copyOf(conditions);
         dependencyTarget = new int[edges];
         dependencyAllowsFailure = new boolean[edges];
         for (int i = 0, e = 0; i < n; i++) {
-            for (Dependency dependency : steps[i].dependsOn()) {
+            for (Dependency dependency : steps[i].common().dependsOn()) {
                 dependencyAllowsFailure[e] = dependency.allowFailure();
-                dependencyTarget[e++] = indexByKey.getOrDefault(dependency.key(), -1);
+                dependencyTarget[e++] = indexByKey.getOrDefault(dependency.key(), NONE);
             }
         }
         // Generated keys avoid every declared key, and cannot collide with each other (step-N is unique in N).
@@ -100,23 +112,18 @@ public final class StepGraph {
                 keys[i] = generated;
             }
         }
-        int next = 0;
-        for (Step step : topLevel) {
-            next = place(step, -1, next);
-        }
     }
 
-    /** Records the group structure from {@code step} at position {@code at}; returns the position after it. */
-    private int place(Step step, int group, int at) {
-        parent[at] = group;
-        int next = at + 1;
+    /** Lists {@code step}, then its members if it is a group, each with the position of its group. */
+    private static void flatten(Step step, int group, List<Step> into, List<Integer> parents) {
+        int at = into.size();
+        into.add(step);
+        parents.add(group);
         if (step instanceof GroupStep g) {
-            for (Step child : g.steps()) {
-                next = place(child, at, next); // groups do not nest in a valid definition: shallow recursion
+            for (Step member : g.steps()) {
+                flatten(member, at, into, parents); // groups do not nest in a valid definition: shallow recursion
             }
         }
-        span[at] = next - at - 1;
-        return next;
     }
 
     private static short flags(Step step, StepCommon common) {
@@ -150,6 +157,11 @@ public final class StepGraph {
         return keys.length;
     }
 
+    /** Every step in document order, each group followed by its members. */
+    public List<Step> steps() {
+        return Collections.unmodifiableList(Arrays.asList(steps));
+    }
+
     /** The step at {@code index}. */
     public Step step(int index) {
         return steps[index];
@@ -161,16 +173,17 @@ public final class StepGraph {
     }
 
     /** Whether the step's key is declared ({@code key}, {@code id} or {@code identifier}) rather than generated. */
-    public boolean hasDeclaredKey(int index) {
+    boolean hasDeclaredKey(int index) {
         return declared[index];
     }
 
     /** The first step that declares {@code key}, if any (generated keys are not looked up: Buildkite never sees them). */
-    public Optional<Integer> indexOf(String key) {
-        return Optional.ofNullable(indexByKey.get(key));
+    OptionalInt indexOf(String key) {
+        Integer index = indexByKey.get(key);
+        return index == null ? OptionalInt.empty() : OptionalInt.of(index);
     }
 
-    /** The group the step belongs to, or -1 for a top-level step. */
+    /** The group the step belongs to, or {@link #NONE} for a top-level step. */
     public int parent(int index) {
         return parent[index];
     }
@@ -225,7 +238,10 @@ public final class StepGraph {
         return dependencyStart[index + 1] - dependencyStart[index];
     }
 
-    /** The step that the {@code n}th {@code depends_on} entry of step {@code index} names, or -1 when no step has that key. */
+    /**
+     * The step that the {@code n}th {@code depends_on} entry of step {@code index} names, or {@link #NONE} when no
+     * step declares that key.
+     */
     public int dependencyTarget(int index, int n) {
         return dependencyTarget[dependencyStart[index] + n];
     }
@@ -236,16 +252,16 @@ public final class StepGraph {
     }
 
     /**
-     * The step's {@code if} as a number shared by every step with the same expression text, or -1 when it has none:
-     * a build evaluates each distinct condition once.
+     * The number of the step's {@code if} among the {@link #distinctConditions()}, or {@link #NONE} when it has
+     * none: steps with the same expression text share a number, so a build evaluates each text once.
      */
-    public int condition(int index) {
-        return condition[index];
+    public int conditionNumber(int index) {
+        return conditionNumber[index];
     }
 
-    /** The distinct {@code if} expressions, numbered as {@link #condition(int)} numbers them. */
-    public List<String> conditions() {
-        return conditions;
+    /** The distinct {@code if} expressions, in order of first use. */
+    public List<String> distinctConditions() {
+        return distinctConditions;
     }
 
     @Override

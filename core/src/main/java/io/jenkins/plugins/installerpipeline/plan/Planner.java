@@ -67,7 +67,9 @@ public final class Planner {
 
     /**
      * Plans a definition that was already read for this build (see {@link #buildOptions}). Fails only when an
-     * {@code if} cannot be evaluated or the dependency graph has a cycle (which validation reports first).
+     * {@code if} cannot be evaluated or the dependency graph has a cycle (which validation reports first). A
+     * {@code depends_on} naming no declared key, which validation refuses, is ignored here: generated keys such as
+     * {@code step-3} name steps in the plan, but Buildkite never sees them, so nothing can depend on them.
      */
     public static PlanResult plan(PipelineDefinition definition, BuildContext context) {
         return new Planning(definition, context).run();
@@ -93,7 +95,7 @@ public final class Planner {
         /** Node {@code v} depends on the nodes {@code edges[edgeStart[v]]..edges[edgeStart[v + 1] - 1]}. */
         private final int[] edgeStart;
         private final IntBuffer edges = new IntBuffer();
-        /** Notes for the step being connected; most steps have none. */
+        /** Notes for the step being connected, until {@link #plannedStep} takes them; most steps have none. */
         private final List<String> notes = new ArrayList<>();
         private final List<Diagnostic> errors = new ArrayList<>();
         /** Each distinct {@code if} decided once for this build: its exclusion reason, null while included. */
@@ -114,7 +116,7 @@ public final class Planner {
             Arrays.fill(waitsForBarrier, -1);
             node = new int[n];
             edgeStart = new int[n + 1];
-            int conditions = graph.conditions().size();
+            int conditions = graph.distinctConditions().size();
             conditionReasons = new String[conditions];
             conditionErrors = new ColumnError[conditions];
             conditionDecided = new boolean[conditions];
@@ -139,6 +141,7 @@ public final class Planner {
         private PlannedStep plannedStep(int i, List<PlannedDependency> dependsOn) {
             Step step = graph.step(i);
             int group = graph.parent(i);
+            // The notes gathered while this step's dependencies were resolved, just before.
             List<String> stepNotes = notes.isEmpty() ? List.of() : List.copyOf(notes);
             notes.clear();
             return new PlannedStep(
@@ -147,7 +150,7 @@ public final class Planner {
                     included[i],
                     Optional.ofNullable(reasons[i]),
                     dependsOn,
-                    group < 0 ? Optional.empty() : Optional.of(graph.key(group)),
+                    group == StepGraph.NONE ? Optional.empty() : Optional.of(graph.key(group)),
                     stepNotes,
                     graph.isTrigger(i) ? Optional.of(plannedTrigger((TriggerStep) step)) : Optional.empty());
         }
@@ -171,8 +174,8 @@ public final class Planner {
 
         /** Why this build leaves step {@code i} out, or null when it runs the step. */
         private String exclusion(int i) {
-            int condition = graph.condition(i);
-            if (condition >= 0) {
+            int condition = graph.conditionNumber(i);
+            if (condition != StepGraph.NONE) {
                 if (!conditionDecided[condition]) {
                     decide(condition);
                 }
@@ -201,7 +204,7 @@ public final class Planner {
 
         /** Compiles and evaluates one distinct {@code if} for this build (the same text always decides the same). */
         private void decide(int condition) {
-            String expression = graph.conditions().get(condition);
+            String expression = graph.distinctConditions().get(condition);
             conditionDecided[condition] = true;
             Compilation compilation = Condition.compile(expression);
             if (compilation instanceof Compilation.Invalid invalid) {
@@ -300,6 +303,7 @@ public final class Planner {
          * on a group is one on each of the group's included steps.
          */
         private void addEdges(int v, IntBuffer targets) {
+            assert edgeStart[v] == edges.size() : "nodes connected out of order";
             for (int d = 0; d < targets.size(); d++) {
                 int target = targets.get(d);
                 for (int t = target; t <= target + graph.span(target); t++) {
@@ -316,7 +320,7 @@ public final class Planner {
          * when it is not in this build (noted).
          */
         private int explicitTarget(int target) {
-            if (target < 0) {
+            if (target == StepGraph.NONE) {
                 return -1;
             }
             if (!included[target]) {

@@ -27,7 +27,7 @@ public class StepGraphTest {
         assertThat(keys(graph)).containsExactly("step-1-2", "step-1", "step-3");
         assertThat(graph.hasDeclaredKey(0)).isFalse();
         assertThat(graph.hasDeclaredKey(1)).isTrue();
-        assertThat(graph.indexOf("step-1")).contains(1);
+        assertThat(graph.indexOf("step-1")).hasValue(1);
         // Generated keys are the plan's names, not Buildkite's: nothing can depend on them.
         assertThat(graph.indexOf("step-3")).isEmpty();
     }
@@ -54,7 +54,7 @@ public class StepGraphTest {
                 false);
         StepGraph graph = new PipelineDefinition("p.yml", List.of(step), Map.of(), Agents.NONE, List.of(), List.of())
                 .graph();
-        assertThat(graph.dependencyTarget(0, 0)).isEqualTo(-1);
+        assertThat(graph.dependencyTarget(0, 0)).isEqualTo(StepGraph.NONE);
     }
 
     @Test
@@ -66,6 +66,21 @@ public class StepGraphTest {
         assertThat(graph.span(1)).isEqualTo(2);
         assertThat(graph.span(0)).isZero();
         assertThat(IntStream.range(0, 5).map(graph::parent).toArray()).containsExactly(-1, -1, 1, 1, -1);
+    }
+
+    @Test
+    public void nestedGroupsSpanEveryStepInside() {
+        // Built in code: the reader refuses nested groups, but the graph must still number every step.
+        SourceLocation at = SourceLocation.startOf("p.yml");
+        Step inner = new GroupStep(at, StepCommon.empty(), List.of(new WaitStep(at, StepCommon.empty(), false),
+                new WaitStep(at, StepCommon.empty(), false)));
+        Step outer = new GroupStep(at, StepCommon.empty(), List.of(inner, new WaitStep(at, StepCommon.empty(), false)));
+        StepGraph graph = new PipelineDefinition("p.yml", List.of(outer, new WaitStep(at, StepCommon.empty(), false)),
+                Map.of(), Agents.NONE, List.of(), List.of()).graph();
+        assertThat(IntStream.range(0, 6).map(graph::span).toArray()).containsExactly(4, 2, 0, 0, 0, 0);
+        assertThat(IntStream.range(0, 6).map(graph::parent).toArray()).containsExactly(-1, 0, 1, 1, 0, -1);
+        assertThat(graph.steps()).containsExactly(outer, inner, ((GroupStep) inner).steps().get(0),
+                ((GroupStep) inner).steps().get(1), ((GroupStep) outer).steps().get(1), graph.step(5));
     }
 
     @Test
@@ -90,7 +105,7 @@ public class StepGraphTest {
     public void stepsWithTheSameConditionShareOneNumber() {
         StepGraph graph = graph("steps:\n  - command: a\n    if: build.tag != null\n  - command: b\n"
                 + "  - command: c\n    if: build.branch == \"main\"\n  - command: d\n    if: build.tag != null\n");
-        assertThat(IntStream.range(0, 4).map(graph::condition).toArray()).containsExactly(0, -1, 1, 0);
-        assertThat(graph.conditions()).containsExactly("build.tag != null", "build.branch == \"main\"");
+        assertThat(IntStream.range(0, 4).map(graph::conditionNumber).toArray()).containsExactly(0, -1, 1, 0);
+        assertThat(graph.distinctConditions()).containsExactly("build.tag != null", "build.branch == \"main\"");
     }
 }

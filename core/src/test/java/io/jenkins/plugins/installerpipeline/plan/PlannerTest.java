@@ -151,6 +151,35 @@ public class PlannerTest {
     }
 
     @Test
+    public void eachExcludedDependencyGetsItsOwnNoteOnTheStepThatNamesIt() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n    skip: later\n"
+                + "  - command: b\n    key: b\n    branches: release\n"
+                + "  - group: G\n    key: g\n    depends_on: [a]\n    steps:\n"
+                + "      - command: x\n        key: x\n        depends_on: [a, b]\n"
+                + "  - command: c\n    key: c\n");
+        assertThat(plan.step("g").orElseThrow().notes()).singleElement().asString().contains("'a'", "skip: later");
+        assertThat(plan.step("x").orElseThrow().notes()).hasSize(2);
+        assertThat(plan.step("x").orElseThrow().notes().get(1)).contains("'b'", "branches: 'release'");
+        assertThat(plan.step("c").orElseThrow().notes()).isEmpty();
+        assertThat(plan.layers()).containsExactly(List.of("x", "c"));
+    }
+
+    @Test
+    public void aDependencyOnAGroupMemberAfterABarrierWaitsForThatMemberAndTheBarrier() {
+        Plan plan = plan("steps:\n  - group: G\n    key: g\n    steps:\n"
+                + "      - command: x\n        key: x\n      - command: y\n        key: y\n"
+                + "  - wait\n  - command: after\n    key: after\n    depends_on: y\n  - command: z\n    key: z\n"
+                + "  - wait\n");
+        assertThat(deps(plan, "step-4")).containsExactly("g");
+        assertThat(deps(plan, "after")).as("an explicit depends_on replaces the barrier").containsExactly("y");
+        assertThat(deps(plan, "z")).containsExactly("step-4");
+        // 'after' went round the first wait, so the second wait must wait for that wait itself too.
+        assertThat(deps(plan, "step-7")).containsExactly("step-4", "after", "z");
+        assertThat(plan.layers()).containsExactly(List.of("x", "y"), List.of("step-4", "after"), List.of("z"),
+                List.of("step-7"));
+    }
+
+    @Test
     public void anExcludedWaitIsNoBarrier() {
         Plan plan = plan("steps:\n  - command: a\n    key: a\n  - wait:\n    if: build.branch == \"other\"\n"
                 + "  - command: b\n    key: b\n");
