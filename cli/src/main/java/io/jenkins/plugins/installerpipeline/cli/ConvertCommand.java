@@ -7,8 +7,6 @@ import io.jenkins.plugins.installerpipeline.convert.JenkinsfileStyle;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,15 +67,9 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text;
         try {
-            if (Files.isDirectory(file)) {
-                throw new IOException("is a directory");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = DefinitionFiles.read(file);
         } catch (IOException e) {
-            err.println(file + ": error: cannot read file: " + (e instanceof java.nio.file.NoSuchFileException
-                    ? "no such file" : e.getMessage()));
-            err.flush();
-            return Main.USAGE;
+            return DefinitionFiles.cannotRead(err, file, e);
         }
         ConvertOptions options = new ConvertOptions(
                 style == Style.scripted ? JenkinsfileStyle.SCRIPTED : JenkinsfileStyle.DECLARATIVE,

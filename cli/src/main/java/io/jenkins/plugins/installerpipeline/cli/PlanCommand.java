@@ -11,7 +11,6 @@ import io.jenkins.plugins.installerpipeline.plan.PlanResult;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -74,7 +73,7 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BuildContext build = context.toBuildContext();
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String text = DefinitionFiles.read(file);
             PlanResult result = Planner.plan(file.toString(), text, build);
             report(result.diagnostics(), err);
             if (result.plan().isEmpty()) {
@@ -90,9 +89,7 @@ final class PlanCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IOException e) {
-            err.println(file + ": error: cannot read file: " + e.getMessage());
-            err.flush();
-            return Main.USAGE;
+            return DefinitionFiles.cannotRead(err, file, e);
         }
     }
 

@@ -6,7 +6,6 @@ import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,12 +47,9 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             ReadResult result;
             try {
-                if (Files.isDirectory(file)) {
-                    throw new IOException("is a directory");
-                }
-                result = DefinitionReader.read(file, Planner.validationOptions());
+                result = DefinitionReader.read(file.toString(), DefinitionFiles.read(file), Planner.validationOptions());
             } catch (IOException e) {
-                err.println(file + ": error: cannot read file: " + describe(e));
+                DefinitionFiles.cannotRead(err, file, e);
                 unreadable = true;
                 continue;
             }
@@ -65,18 +61,5 @@ final class ValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return unreadable ? Main.USAGE : invalid ? 1 : 0;
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
-            return "not UTF-8 text";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
