@@ -94,4 +94,13 @@ public class PlanCommandTest {
         assertThat(run("plan", "no-such-file.yml").exit()).isEqualTo(2);
         assertThat(run("plan", PACKAGE, "--format", "svg").exit()).isEqualTo(2);
     }
+
+    @Test
+    public void anUnreadableTriggeredDefinitionIsNamedItself() throws IOException {
+        Path latin1 = temp.newFile("debian.yml").toPath();
+        Files.write(latin1, new byte[] {'s', 't', 'e', 'p', 's', ':', ' ', (byte) 0xE9, '\n'});
+        CommandRun run = run("plan", PACKAGE, "--branch", "main", "--child", "kolibri-debian=" + latin1);
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(latin1 + ": error: cannot read file: not UTF-8 text\n");
+    }
 }

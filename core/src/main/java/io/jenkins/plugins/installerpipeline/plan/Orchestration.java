@@ -4,6 +4,7 @@ import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -34,7 +35,7 @@ public record Orchestration(Plan pipeline, Map<String, Plan> triggered) {
      * @param context      the triggering build
      * @param definitionOf the definition file of a pipeline slug, if there is one
      * @return the orchestration, or the diagnostics of the triggered definitions that could not be planned
-     * @throws IOException when a definition file exists but cannot be read
+     * @throws IOException when a definition file exists but cannot be read; a {@link FileSystemException} naming it
      */
     public static Result of(Plan pipeline, BuildContext context, Function<String, Optional<Path>> definitionOf)
             throws IOException {
@@ -46,7 +47,15 @@ public record Orchestration(Plan pipeline, Map<String, Plan> triggered) {
             if (file.isEmpty() || triggered.containsKey(slug)) {
                 continue;
             }
-            String text = Files.readString(file.get(), StandardCharsets.UTF_8);
+            String text;
+            try {
+                text = Files.readString(file.get(), StandardCharsets.UTF_8);
+            } catch (FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                // Say which file: a file that is not UTF-8, say, fails with no name, and the caller has several.
+                throw (IOException) new FileSystemException(file.get().toString(), null, e.getMessage()).initCause(e);
+            }
             PlanResult child = Planner.plan(file.get().toString(), text, TriggeredBuild.contextFor(trigger, context));
             diagnostics = diagnostics.plus(child.diagnostics());
             child.plan().ifPresent(plan -> triggered.put(slug, plan));
