@@ -2,6 +2,7 @@ package io.jenkins.plugins.installerpipeline.plan;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * When the build of a trigger may go on, given where the builds it depends on stand. Two moments, two rules:
@@ -48,30 +49,24 @@ public final class DependencyRule {
 
     /** Whether a trigger waiting for {@code dependencies} may be scheduled now. */
     public static Decision toSchedule(List<Dependency> dependencies) {
-        String waiting = null;
-        for (Dependency d : dependencies) {
-            DependencyState s = d.state();
-            boolean passed = s == DependencyState.SUCCEEDED || s == DependencyState.PAUSED_AT_GATE
-                    || d.async() && s.hasStarted();
-            if (passed || s.isFinished() && d.allowFailure()) {
-                continue;
-            }
-            if (s.isFinished()) {
-                return new Decision.Stop(d.key(), s);
-            }
-            if (waiting == null) {
-                waiting = d.key();
-            }
-        }
-        return waiting == null ? new Decision.Go() : new Decision.Wait(waiting);
+        return decide(dependencies, d -> d.state() == DependencyState.SUCCEEDED
+                || d.state() == DependencyState.PAUSED_AT_GATE || d.async() && d.state().hasStarted());
     }
 
     /** Whether a build approved at its gate, needing {@code dependencies}, may continue now. */
     public static Decision toContinue(List<Dependency> dependencies) {
+        return decide(dependencies, d -> d.state() == DependencyState.SUCCEEDED);
+    }
+
+    /**
+     * The two rules differ only in when a dependency has passed; a finished one that has not stops the dependant
+     * unless failure is allowed, and anything else keeps it waiting.
+     */
+    private static Decision decide(List<Dependency> dependencies, Predicate<Dependency> passed) {
         String waiting = null;
         for (Dependency d : dependencies) {
             DependencyState s = d.state();
-            if (s == DependencyState.SUCCEEDED || s.isFinished() && d.allowFailure()) {
+            if (passed.test(d) || s.isFinished() && d.allowFailure()) {
                 continue;
             }
             if (s.isFinished()) {
