@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.github;
 
+import static io.jenkins.plugins.installerpipeline.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -52,16 +52,6 @@ public class InstallerChecksTest {
 
     @Rule
     public JenkinsRule r = new JenkinsRule();
-
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     /** Status bodies POSTed to the fake server, answered 201 as GitHub does. */
     private static List<JsonNode> recordStatuses(FakeGitHub github) {

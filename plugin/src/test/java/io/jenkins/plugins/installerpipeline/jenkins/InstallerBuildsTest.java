@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.jenkins;
 
+import static io.jenkins.plugins.installerpipeline.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.ParametersDefinitionProperty;
@@ -7,7 +8,6 @@ import hudson.model.Queue;
 import hudson.model.StringParameterDefinition;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -47,17 +47,6 @@ public class InstallerBuildsTest {
     @SuppressWarnings("unchecked")
     private static WorkflowRun started(Queue.Item item) throws Exception {
         return (WorkflowRun) item.getFuture().waitForStart();
-    }
-
-    /** Polls a condition the listeners establish on a background thread. */
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     @Test
@@ -114,7 +103,7 @@ public class InstallerBuildsTest {
         await("the Pi build is scheduled",
                 () -> record.latest("kolibri-raspbian-image").orElseThrow().getState() != InstallerState.WAITING_FOR_DEPENDENCY);
 
-        WorkflowRun piBuild = r.waitForCompletion(await(pi));
+        WorkflowRun piBuild = r.waitForCompletion(startedBuildOf(pi));
         r.assertBuildStatusSuccess(piBuild);
         assertThat(InstallerMetadataAction.of(piBuild).orElseThrow().getDependencyBuilds())
                 .containsEntry("kolibri-debian", "kolibri-debian#1");
@@ -146,7 +135,7 @@ public class InstallerBuildsTest {
         record.save();
 
         r.assertBuildStatus(hudson.model.Result.FAILURE, r.waitForCompletion(started(item)));
-        WorkflowRun piBuild = r.waitForCompletion(await(pi));
+        WorkflowRun piBuild = r.waitForCompletion(startedBuildOf(pi));
         r.assertBuildStatusSuccess(piBuild);
         InstallerMetadataAction piMetadata = InstallerMetadataAction.of(piBuild).orElseThrow();
         assertThat(piMetadata.getDependencyBuilds()).containsEntry("kolibri-debian", "kolibri-debian#1");
@@ -178,7 +167,7 @@ public class InstallerBuildsTest {
         assertThat(InstallerMetadataAction.of(b).orElseThrow().copy().getMetaData()).containsExactlyEntriesOf(metaData);
     }
 
-    private static WorkflowRun await(WorkflowJob job) throws InterruptedException {
+    private static WorkflowRun startedBuildOf(WorkflowJob job) throws InterruptedException {
         await(job.getFullName() + " starts", () -> job.getLastBuild() != null);
         return job.getLastBuild();
     }

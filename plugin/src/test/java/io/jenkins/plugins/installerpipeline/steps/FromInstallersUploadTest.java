@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.steps;
 
+import static io.jenkins.plugins.installerpipeline.testing.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -16,7 +17,6 @@ import io.jenkins.plugins.installerpipeline.jenkins.InstallerState;
 import io.jenkins.plugins.installerpipeline.release.testing.FakeGitHub;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -45,16 +45,6 @@ public class FromInstallersUploadTest {
 
     @Rule
     public JenkinsRule r = new JenkinsRule();
-
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
 
     @Test
     public void packageBuildListsAndPublishesEveryInstallersArtifacts() throws Exception {
