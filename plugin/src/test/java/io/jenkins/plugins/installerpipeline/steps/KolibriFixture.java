@@ -2,10 +2,12 @@ package io.jenkins.plugins.installerpipeline.steps;
 
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.StringParameterDefinition;
+import io.jenkins.plugins.installerpipeline.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -98,14 +100,8 @@ final class KolibriFixture {
         throw new IOException("examples/kolibri/" + name + " not found from " + Path.of("").toAbsolutePath());
     }
 
-    /** Polls a condition the listeners establish on a background thread. */
+    /** Polls a condition the listeners establish on a background thread; a whole orchestration may take two minutes. */
     static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
+        Await.await(what, Duration.ofMinutes(2), condition);
     }
 }

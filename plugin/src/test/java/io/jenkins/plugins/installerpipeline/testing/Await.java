@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.testing;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Waiting in tests for what Jenkins's listeners establish on background threads. */
@@ -9,7 +10,12 @@ public final class Await {
 
     /** Polls {@code condition} every 100 ms; fails after a minute, saying {@code what} it waited for. */
     public static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+        await(what, Duration.ofMinutes(1), condition);
+    }
+
+    /** Polls {@code condition} every 100 ms; fails after {@code limit}, saying {@code what} it waited for. */
+    public static void await(String what, Duration limit, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + limit.toMillis();
         while (!condition.get()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);
