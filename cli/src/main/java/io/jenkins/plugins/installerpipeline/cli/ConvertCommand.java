@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +59,9 @@ final class ConvertCommand implements Callable<Integer> {
                     + " branches or skip needs the engine (default: FILE as given).")
     String definitionPath;
 
+    @Mixin
+    DefinitionFiles definitionFiles;
+
     @Spec
     CommandSpec spec;
 
@@ -67,13 +71,13 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text;
         try {
-            text = DefinitionFiles.read(file);
+            text = definitionFiles.read(file);
         } catch (IOException e) {
             return DefinitionFiles.cannotRead(err, file, e);
         }
         ConvertOptions options = new ConvertOptions(
                 style == Style.scripted ? JenkinsfileStyle.SCRIPTED : JenkinsfileStyle.DECLARATIVE,
-                jobs, Optional.ofNullable(definitionPath));
+                jobs, Optional.ofNullable(definitionPath), definitionFiles.limits());
         ConversionResult result = JenkinsfileConverter.convert(file.toString(), text, options);
         for (Diagnostic d : result.diagnostics().all()) {
             err.println(d.format());

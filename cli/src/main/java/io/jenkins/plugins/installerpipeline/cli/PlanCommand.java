@@ -52,6 +52,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     BuildContextOptions context;
 
+    @Mixin
+    DefinitionFiles definitionFiles;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), json, dot or mermaid.")
     Format format;
@@ -73,14 +76,15 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BuildContext build = context.toBuildContext();
         try {
-            String text = DefinitionFiles.read(file);
-            PlanResult result = Planner.plan(file.toString(), text, build);
+            String text = definitionFiles.read(file);
+            PlanResult result = Planner.plan(file.toString(), text, build, definitionFiles.limits());
             report(result.diagnostics(), err);
             if (result.plan().isEmpty()) {
                 return 1;
             }
             Plan plan = result.plan().get();
-            Orchestration.Result orchestration = Orchestration.of(plan, build, this::definitionOf);
+            Orchestration.Result orchestration = Orchestration.of(plan, build, this::definitionOf,
+                    definitionFiles.limits());
             report(orchestration.diagnostics(), err);
             if (orchestration.orchestration().isEmpty()) {
                 return 1;

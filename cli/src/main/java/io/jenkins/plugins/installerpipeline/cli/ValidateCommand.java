@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +36,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline definition files (YAML).")
     List<Path> files;
 
+    @Mixin
+    DefinitionFiles definitionFiles;
+
     @Spec
     CommandSpec spec;
 
@@ -47,7 +51,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             ReadResult result;
             try {
-                result = DefinitionReader.read(file.toString(), DefinitionFiles.read(file), Planner.validationOptions());
+                result = DefinitionReader.read(file.toString(), definitionFiles.read(file),
+                        Planner.validationOptions().withLimits(definitionFiles.limits()));
             } catch (IOException e) {
                 DefinitionFiles.cannotRead(err, file, e);
                 unreadable = true;

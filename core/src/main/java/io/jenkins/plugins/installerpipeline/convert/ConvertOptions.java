@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.convert;
 
+import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,29 +16,36 @@ import java.util.Optional;
  * @param definitionPath the workspace path of the definition, read by {@code readPipelineDefinition} when a step's
  *                       {@code if}, {@code branches} or {@code skip} needs the engine at run time; empty means the
  *                       file name given to the converter
+ * @param limits         the reader's limits for the definition
  */
-public record ConvertOptions(JenkinsfileStyle style, Map<String, String> jobs, Optional<String> definitionPath) {
+public record ConvertOptions(JenkinsfileStyle style, Map<String, String> jobs, Optional<String> definitionPath,
+        ReadLimits limits) {
 
     public ConvertOptions {
         Objects.requireNonNull(style, "style");
         jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
         Objects.requireNonNull(definitionPath, "definitionPath");
+        Objects.requireNonNull(limits, "limits");
     }
 
-    /** Declarative, no job mapping, the definition read from the converted file's own path. */
+    /** Declarative, no job mapping, the definition read from the converted file's own path, default limits. */
     public static ConvertOptions defaults() {
-        return new ConvertOptions(JenkinsfileStyle.DECLARATIVE, Map.of(), Optional.empty());
+        return new ConvertOptions(JenkinsfileStyle.DECLARATIVE, Map.of(), Optional.empty(), ReadLimits.DEFAULT);
     }
 
     public ConvertOptions withStyle(JenkinsfileStyle value) {
-        return new ConvertOptions(value, jobs, definitionPath);
+        return new ConvertOptions(value, jobs, definitionPath, limits);
     }
 
     public ConvertOptions withJobs(Map<String, String> value) {
-        return new ConvertOptions(style, value, definitionPath);
+        return new ConvertOptions(style, value, definitionPath, limits);
     }
 
     public ConvertOptions withDefinitionPath(String value) {
-        return new ConvertOptions(style, jobs, Optional.of(value));
+        return new ConvertOptions(style, jobs, Optional.of(value), limits);
+    }
+
+    public ConvertOptions withLimits(ReadLimits value) {
+        return new ConvertOptions(style, jobs, definitionPath, value);
     }
 }

@@ -83,7 +83,7 @@ public final class JenkinsfileConverter {
      * @return the Jenkinsfile with warnings, or the definition's errors
      */
     public static ConversionResult convert(String file, String text, ConvertOptions options) {
-        ReadResult read = DefinitionReader.read(file, text, Planner.validationOptions());
+        ReadResult read = DefinitionReader.read(file, text, Planner.validationOptions().withLimits(options.limits()));
         if (read.definition().isEmpty()) {
             return new ConversionResult(Optional.empty(), read.diagnostics());
         }

@@ -40,9 +40,11 @@ public record StepCommon(
         extras = List.copyOf(extras);
     }
 
-    /** No attributes at all: the common part of {@code - wait}. */
+    private static final StepCommon EMPTY = new StepCommon(Optional.empty(), Optional.empty(), Optional.empty(),
+            List.of(), false, false, List.of(), Skip.NOT_SKIPPED, List.of());
+
+    /** No attributes at all: the common part of {@code - wait} (one shared instance: records are immutable). */
     public static StepCommon empty() {
-        return new StepCommon(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false, false,
-                List.of(), Skip.NOT_SKIPPED, List.of());
+        return EMPTY;
     }
 }

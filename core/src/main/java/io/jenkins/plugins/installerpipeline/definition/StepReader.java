@@ -4,6 +4,7 @@ import io.jenkins.plugins.installerpipeline.definition.YamlTree.Entry;
 import io.jenkins.plugins.installerpipeline.diagnostic.SourceLocation;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,14 +73,14 @@ final class StepReader {
             Kind.GROUP, Set.of("notify"));
 
     private final YamlTree yaml;
-    private Map<Node, Optional<Step>> prebuilt = Map.of();
+    private Map<Node, List<Optional<Step>>> prebuilt = Map.of();
 
     StepReader(YamlTree yaml) {
         this.yaml = yaml;
     }
 
-    /** Steps already read while composing, by the placeholder node left in their place. */
-    void usePrebuilt(Map<Node, Optional<Step>> steps) {
+    /** Steps already read while composing, for each steps list that holds placeholders in their place. */
+    void usePrebuilt(Map<Node, List<Optional<Step>>> steps) {
         this.prebuilt = steps;
     }
 
@@ -89,9 +90,10 @@ final class StepReader {
             return List.of();
         }
         List<Step> steps = new ArrayList<>(seq.getValue().size());
+        Iterator<Optional<Step>> done = prebuilt.getOrDefault(seq, List.of()).iterator();
         for (Node item : seq.getValue()) {
-            Optional<Step> done = prebuilt.get(item);
-            (done != null ? done : step(item, insideGroup)).ifPresent(steps::add);
+            (item == GuardedParser.PLACEHOLDER && done.hasNext() ? done.next() : step(item, insideGroup))
+                    .ifPresent(steps::add);
         }
         return steps;
     }

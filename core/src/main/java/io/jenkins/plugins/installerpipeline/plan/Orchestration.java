@@ -1,11 +1,11 @@
 package io.jenkins.plugins.installerpipeline.plan;
 
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
+import io.jenkins.plugins.installerpipeline.definition.DefinitionFile;
+import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostics;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,6 +39,15 @@ public record Orchestration(Plan pipeline, Map<String, Plan> triggered) {
      */
     public static Result of(Plan pipeline, BuildContext context, Function<String, Optional<Path>> definitionOf)
             throws IOException {
+        return of(pipeline, context, definitionOf, ReadLimits.DEFAULT);
+    }
+
+    /**
+     * {@link #of(Plan, BuildContext, Function)}, reading each triggered definition within {@code limits} (as
+     * {@link DefinitionFile#read} does: a file too large, or not a regular file, is refused unread).
+     */
+    public static Result of(Plan pipeline, BuildContext context, Function<String, Optional<Path>> definitionOf,
+            ReadLimits limits) throws IOException {
         Map<String, Plan> triggered = new LinkedHashMap<>();
         Diagnostics diagnostics = Diagnostics.none();
         for (PlannedStep trigger : pipeline.includedTriggers()) {
@@ -49,14 +58,15 @@ public record Orchestration(Plan pipeline, Map<String, Plan> triggered) {
             }
             String text;
             try {
-                text = Files.readString(file.get(), StandardCharsets.UTF_8);
+                text = DefinitionFile.read(file.get(), limits);
             } catch (FileSystemException e) {
                 throw e;
             } catch (IOException e) {
                 // Say which file: a file that is not UTF-8, say, fails with no name, and the caller has several.
                 throw (IOException) new FileSystemException(file.get().toString(), null, e.getMessage()).initCause(e);
             }
-            PlanResult child = Planner.plan(file.get().toString(), text, TriggeredBuild.contextFor(trigger, context));
+            PlanResult child = Planner.plan(file.get().toString(), text, TriggeredBuild.contextFor(trigger, context),
+                    limits);
             diagnostics = diagnostics.plus(child.diagnostics());
             child.plan().ifPresent(plan -> triggered.put(slug, plan));
         }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.installerpipeline.condition.Evaluation;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
 import io.jenkins.plugins.installerpipeline.definition.PipelineDefinition;
+import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import io.jenkins.plugins.installerpipeline.definition.ReadOptions;
 import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import io.jenkins.plugins.installerpipeline.definition.ScalarTransform;
@@ -57,7 +58,12 @@ public final class Planner {
 
     /** Reads, interpolates and validates {@code text} for the build {@code context}, then plans it. */
     public static PlanResult plan(String file, String text, BuildContext context) {
-        ReadResult read = DefinitionReader.read(file, text, buildOptions(context));
+        return plan(file, text, context, ReadLimits.DEFAULT);
+    }
+
+    /** {@link #plan(String, String, BuildContext)} within other reading limits (a larger file, say). */
+    public static PlanResult plan(String file, String text, BuildContext context, ReadLimits limits) {
+        ReadResult read = DefinitionReader.read(file, text, buildOptions(context).withLimits(limits));
         if (read.definition().isEmpty()) {
             return new PlanResult(Optional.empty(), read.diagnostics());
         }

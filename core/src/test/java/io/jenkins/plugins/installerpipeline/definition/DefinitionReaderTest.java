@@ -349,8 +349,8 @@ public class DefinitionReaderTest {
                 .containsExactly("x-defaults");
         assertThat(result.diagnostics().all()).extracting(d -> d.format()).containsExactly(
                 "p.yml:3:5: warning: unknown attribute 'colour' for a command step; kept but ignored",
-                "p.yml:5:1: warning: unknown top-level key 'x-defaults' (expected steps, env, agents, notify);"
-                        + " kept but ignored");
+                "p.yml:5:1: warning: unknown top-level key 'x-defaults': Buildkite ignores it (it reads agents,"
+                        + " checkout, env, image, notify, priority, secrets, steps)");
     }
 
     @Test

@@ -9,17 +9,9 @@ import org.junit.Test;
 public class DefinitionValidationTest {
 
     @Test
-    public void definitionMustBeAMapping() {
-        assertThat(diagnostics("- wait\n")).containsExactly(
-                "p.yml:1:1: error: a pipeline definition must be a mapping with 'steps', not a list");
-    }
-
-    @Test
-    public void definitionNeedsSteps() {
-        assertThat(diagnostics("env: {A: b}\n")).containsExactly(
-                "p.yml:1:1: error: the definition has no 'steps': add 'steps:' with a list of steps");
-        assertThat(diagnostics("env: {A: b}\nsteps:\n")).containsExactly(
-                "p.yml:2:7: error: the definition has no 'steps': add 'steps:' with a list of steps");
+    public void definitionMustBeAMappingOrAList() {
+        assertThat(diagnostics("wait\n")).containsExactly(
+                "p.yml:1:1: error: a pipeline definition must be a mapping with 'steps', or a list of steps; not 'wait'");
         assertThat(diagnostics("steps: wait\n")).containsExactly(
                 "p.yml:1:8: error: 'steps' must be a list of steps, not 'wait'");
     }
@@ -39,8 +31,9 @@ public class DefinitionValidationTest {
 
     @Test
     public void emptyFile() {
-        assertThat(diagnostics("# nothing\n")).containsExactly(
-                "p.yml:1:1: error: file is empty: expected a mapping with 'steps'");
+        // buildkite-agent pipeline upload refuses a file of no bytes: `pipeline file "..." is empty`.
+        assertThat(diagnostics("")).containsExactly(
+                "p.yml:1:1: error: file is empty: Buildkite's agent refuses to upload an empty pipeline file");
     }
 
     @Test
@@ -138,7 +131,8 @@ public class DefinitionValidationTest {
     }
 
     @Test
-    public void duplicateKeys() {
+    public void duplicateKeysAreRefusedInBuildkitesWords() {
+        // key, id and identifier are one attribute; the server's message is kept word for word.
         assertThat(diagnostics("""
                 steps:
                   - {key: build, command: x}
@@ -146,7 +140,8 @@ public class DefinitionValidationTest {
                     steps:
                       - {id: build, command: y}
                 """)).containsExactly(
-                "p.yml:5:14: error: duplicate step key 'build' (first used at p.yml:2:11)");
+                "p.yml:5:14: error: The key \"build\" has already been used by another step in this build (first at"
+                        + " p.yml:2:11)");
     }
 
     @Test
@@ -341,6 +336,7 @@ public class DefinitionValidationTest {
                 """)).containsExactly(
                 "p.yml:2:38: error: depends_on 'zz' names no step: no step has key 'zz'",
                 "p.yml:3:15: error: trigger step has no pipeline slug: write 'trigger: my-pipeline'",
-                "p.yml:4:11: error: duplicate step key 'a' (first used at p.yml:2:11)");
+                "p.yml:4:11: error: The key \"a\" has already been used by another step in this build (first at"
+                        + " p.yml:2:11)");
     }
 }

@@ -1,0 +1,87 @@
+package io.jenkins.plugins.installerpipeline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.Assume.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Every command that reads a definition refuses the same files the same way, and lets the size limit be raised. */
+public class DefinitionFileLimitsTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    /** A valid definition of a little more than 11 MiB: one step, then a long comment. */
+    private Path big() throws IOException {
+        Path file = tmp.getRoot().toPath().resolve("big.yml");
+        Files.writeString(file, "steps:\n  - command: make\n# " + "x".repeat(11 * 1024 * 1024) + "\n");
+        return file;
+    }
+
+    @Test
+    public void aFileOverTenMebibytesIsRefusedByEveryCommandInOneLine() throws IOException {
+        Path file = big();
+        String refusal = file + ": error: cannot read file: 11534364 bytes, more than the limit of 10485760 bytes"
+                + " (10 MiB); raise it with --max-file-size\n";
+        for (String command : new String[] {"validate", "plan", "convert"}) {
+            CommandRun run = CommandRun.of(command, file.toString());
+            assertThat(run.exit()).as(command).isEqualTo(2);
+            assertThat(run.err()).as(command).isEqualTo(refusal);
+            assertThat(run.out()).as(command).isEmpty();
+        }
+    }
+
+    @Test
+    public void maxFileSizeRaisesTheLimit() throws IOException {
+        Path file = big();
+        assertThat(CommandRun.of("validate", "--max-file-size", "12MiB", file.toString()).exit()).isZero();
+        assertThat(CommandRun.of("plan", "--max-file-size", "12m", file.toString()).out()).contains("command  step-1");
+        assertThat(CommandRun.of("convert", "--max-file-size", "13000000", file.toString()).out())
+                .contains("sh 'make'");
+        CommandRun small = CommandRun.of("validate", "--max-file-size", "1KiB", file.toString());
+        assertThat(small.err()).contains("more than the limit of 1024 bytes; raise it with --max-file-size");
+    }
+
+    @Test
+    public void aSizeThatIsNotOneIsAUsageError() {
+        CommandRun run = CommandRun.of("validate", "--max-file-size", "lots", "x.yml");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("'lots' is not a size: write bytes, or a number with KiB or MiB (20MiB)");
+    }
+
+    @Test
+    public void aTriggeredDefinitionIsReadWithinTheSameLimit() throws IOException {
+        Path dir = tmp.newFolder("children").toPath();
+        Path parent = dir.resolve("package.yml");
+        Files.writeString(parent, "steps:\n  - trigger: child\n");
+        Files.writeString(dir.resolve("child.yml"), "steps:\n  - command: make\n# " + "x".repeat(2048) + "\n");
+        CommandRun run = CommandRun.of("plan", "--max-file-size", "1KiB", parent.toString(), "--children",
+                dir.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(dir.resolve("child.yml") + ": error: cannot read file: 2076 bytes, more than"
+                + " the limit of 1024 bytes; raise it with --max-file-size\n");
+    }
+
+    @Test
+    public void aFifoIsRefusedInsteadOfWaitedOn() throws Exception {
+        Path fifo = tmp.getRoot().toPath().resolve("pipeline.yml");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            mkfifo = null;
+        }
+        assumeTrue("mkfifo is available", mkfifo != null && mkfifo.waitFor() == 0);
+        for (String command : new String[] {"validate", "plan", "convert"}) {
+            CommandRun run = CommandRun.of(command, fifo.toString());
+            assertThat(run.exit()).as(command).isEqualTo(2);
+            assertThat(run.err()).as(command).isEqualTo(fifo + ": error: cannot read file: not a regular file (a FIFO,"
+                    + " socket or device is not read)\n");
+        }
+    }
+}

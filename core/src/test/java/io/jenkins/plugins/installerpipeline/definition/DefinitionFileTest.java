@@ -1,0 +1,79 @@
+package io.jenkins.plugins.installerpipeline.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.Assume.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** What reading a definition from disk refuses before reading a byte, and what it reads. */
+public class DefinitionFileTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Test
+    public void readsARegularFileOfUtf8() throws IOException {
+        Path file = tmp.getRoot().toPath().resolve("pipeline.yml");
+        Files.writeString(file, "steps: [{label: \"Build \u00e9\"}]\n");
+        assertThat(DefinitionFile.read(file, ReadLimits.DEFAULT)).isEqualTo("steps: [{label: \"Build \u00e9\"}]\n");
+    }
+
+    @Test
+    public void aFileLargerThanTheLimitIsRefusedNamingBothSizes() throws IOException {
+        Path file = tmp.getRoot().toPath().resolve("big.yml");
+        Files.writeString(file, "steps: []\n" + "#".repeat(2 * 1024 * 1024));
+        assertThatThrownBy(() -> DefinitionFile.read(file, ReadLimits.DEFAULT.withMaxBytes(1024 * 1024)))
+                .isInstanceOf(DefinitionFile.TooLargeException.class)
+                .hasMessage(file + ": 2097162 bytes, more than the limit of 1048576 bytes (1 MiB)");
+        assertThat(DefinitionFile.read(file, ReadLimits.DEFAULT.withMaxBytes(3 * 1024 * 1024))).startsWith("steps");
+    }
+
+    @Test
+    public void aFifoIsRefusedInsteadOfWaitedOn() throws Exception {
+        Path fifo = tmp.getRoot().toPath().resolve("pipeline.yml");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            mkfifo = null;
+        }
+        assumeTrue("mkfifo is available", mkfifo != null && mkfifo.waitFor() == 0);
+        // Opening it would block until a writer comes: the reader must not open it at all.
+        assertThatThrownBy(() -> DefinitionFile.read(fifo, ReadLimits.DEFAULT))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(fifo + ": not a regular file (a FIFO, socket or device is not read)");
+    }
+
+    @Test
+    public void aDirectoryOrAMissingFileIsRefused() {
+        Path dir = tmp.getRoot().toPath();
+        assertThatThrownBy(() -> DefinitionFile.read(dir, ReadLimits.DEFAULT)).hasMessage(dir + ": is a directory");
+        assertThatThrownBy(() -> DefinitionFile.read(dir.resolve("none.yml"), ReadLimits.DEFAULT))
+                .isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    public void textThatIsNotUtf8IsRefused() throws IOException {
+        Path file = tmp.getRoot().toPath().resolve("latin1.yml");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> DefinitionFile.read(file, ReadLimits.DEFAULT))
+                .isInstanceOf(MalformedInputException.class);
+    }
+
+    @Test
+    public void theReaderReadsFilesThisWay() throws IOException {
+        Path file = tmp.getRoot().toPath().resolve("big.yml");
+        Files.writeString(file, "steps: [wait]\n" + "#".repeat(100));
+        ReadOptions small = ReadOptions.defaults().withLimits(ReadLimits.DEFAULT.withMaxBytes(50));
+        assertThatThrownBy(() -> DefinitionReader.read(file, small)).isInstanceOf(DefinitionFile.TooLargeException.class);
+    }
+}
