@@ -46,19 +46,19 @@ public class ValidateCommandTest {
 
     @Test
     public void warningsAloneExitZero() throws IOException {
-        String f = file("w.yml", "steps:\n  - command: x\n    colour: blue\n");
+        String f = file("w.yml", "steps:\n  - trigger: kolibri-raspbian-image\n    depends_on: deb-build\n");
         assertThat(run("validate", f)).isZero();
-        assertThat(out.toString()).isEqualTo(
-                f + ":3:5: warning: unknown attribute 'colour' for a command step; kept but ignored\n");
+        assertThat(out.toString()).isEqualTo(f + ":3:17: warning: depends_on 'deb-build' names no step: Buildkite"
+                + " accepts the upload, then fails the build without running this step\n");
     }
 
     @Test
     public void anErrorInAnyFileExitsOneAndPrintsEveryDiagnostic() throws IOException {
         String good = file("good.yml", "steps: [wait]\n");
-        String bad = file("bad.yml", "steps:\n  - trigger: kolibri-raspbian-image\n    depends_on: deb-build\n");
+        String bad = file("bad.yml", "steps:\n  - command: make\n    comand: test\n");
         assertThat(run("validate", good, bad)).isEqualTo(1);
         assertThat(out.toString()).isEqualTo(
-                bad + ":3:17: error: depends_on 'deb-build' names no step: no step has key 'deb-build'\n");
+                bad + ":3:5: error: `comand` is not a valid property on the command step. Did you mean `command`?\n");
     }
 
     @Test

@@ -67,8 +67,8 @@ public final class JenkinsfileConverter {
 
     private static final Pattern TAG_PRESENT = Pattern.compile("build\\.tag\\s*!=\\s*null");
     /** Buildkite step attributes the definition model keeps without interpreting (the reader warns about others). */
-    private static final Set<String> KNOWN_EXTRAS = Set.of("notify", "cancel_on_build_failing", "concurrency_method",
-            "cache", "image", "secrets", "signature", "mount_checkout", "key_prefix");
+    /** Top-level keys Buildkite reads that the definition keeps as extras. */
+    private static final Set<String> TOP_LEVEL_EXTRAS = Set.of("secrets", "image", "priority", "checkout");
     private static final Pattern TAG_ABSENT = Pattern.compile("build\\.tag\\s*==\\s*null");
 
     private JenkinsfileConverter() {}
@@ -568,12 +568,9 @@ public final class JenkinsfileConverter {
                 warn(step.location(), step, "allow_dependency_failure / allow_failure is not converted: a failed"
                         + " Jenkins stage stops the stages after it; wrap the earlier steps in catchError", notes);
             }
+            // The reader refuses attributes Buildkite does not know: every extra is a Buildkite attribute.
             for (ExtraAttribute extra : common.extras()) {
-                if (KNOWN_EXTRAS.contains(extra.name())) {
-                    warn(extra.location(), step, extra.name() + " is not converted" + extraAdvice(extra.name()), notes);
-                } else {
-                    notes.add("not converted: " + extra.name() + " (unknown to Buildkite)");
-                }
+                warn(extra.location(), step, extra.name() + " is not converted" + extraAdvice(extra.name()), notes);
             }
         }
 
@@ -582,8 +579,12 @@ public final class JenkinsfileConverter {
                 case "notify" -> ": use a post section with mail, slackSend or the like";
                 case "cancel_on_build_failing" -> ": Jenkins' parallel has failFast";
                 case "concurrency_method" -> ": use the Lockable Resources plugin's lock step";
-                case "image", "mount_checkout" -> ": run the stage in a container with agent { docker ... }";
+                case "image" -> ": run the stage in a container with agent { docker ... }";
                 case "secrets" -> ": bind Jenkins credentials with withCredentials";
+                case "if_changed" -> ": declarative when { changeset '...' } is close (it compares with the"
+                        + " previous build's changes, not with a base branch)";
+                case "checkout" -> ": configure the checkout in the job, or call checkout scm with options";
+                case "submit" -> ": input's ok: parameter names the button";
                 default -> "";
             };
         }
@@ -649,7 +650,11 @@ public final class JenkinsfileConverter {
                 notes.add("not converted: notify " + definition.notifications());
             }
             for (ExtraAttribute extra : definition.extras()) {
-                // The reader already warned about unknown top-level keys.
+                // The reader already warned about unknown top-level keys; Buildkite's own are warned here.
+                if (TOP_LEVEL_EXTRAS.contains(extra.name())) {
+                    diagnostics.add(Diagnostic.warning(extra.location(), extra.name() + " is not converted"
+                            + extraAdvice(extra.name())));
+                }
                 notes.add("not converted: " + extra.name() + ": " + extra.value());
             }
             return notes;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,8 @@ public final class DefinitionReader {
                 .compose(file, text, options.limits(), diagnostics, node -> reader.step(node, false))
                 .flatMap(documents -> new Documents(file, yaml, reader, diagnostics).build(text, documents));
         definition.ifPresent(d -> diagnostics.addAll(DefinitionValidator.validate(d, options.conditionCheck()).all()));
-        Diagnostics all = Diagnostics.of(diagnostics);
+        // A mapping read twice (a plain copy of an attribute, say) reports its problems twice: keep one.
+        Diagnostics all = Diagnostics.of(new LinkedHashSet<>(diagnostics));
         return new ReadResult(all.hasErrors() ? Optional.empty() : definition, all);
     }
 

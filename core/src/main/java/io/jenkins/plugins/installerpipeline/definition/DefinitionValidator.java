@@ -63,8 +63,9 @@ public final class DefinitionValidator {
             for (int d = 0; d < dependsOn.size(); d++) {
                 if (graph.dependencyTarget(i, d) == StepGraph.NONE) {
                     Dependency missing = dependsOn.get(d);
-                    out.add(Diagnostic.error(missing.location(), "depends_on '" + missing.key() + "' names no step:"
-                            + " no step has key '" + missing.key() + "'"));
+                    // docs (depends_on): "the build will fail without running the step that is waiting".
+                    out.add(Diagnostic.warning(missing.location(), "depends_on '" + missing.key() + "' names no"
+                            + " step: Buildkite accepts the upload, then fails the build without running this step"));
                 }
             }
         }

@@ -348,7 +348,9 @@ final class YamlTree {
 
     /**
      * The entries of a mapping with merge keys ({@code <<: *anchor}, {@code <<: [*a, *b]}) resolved as YAML
-     * specifies: explicit keys win, then earlier merged mappings win. Duplicate explicit keys are errors.
+     * specifies: explicit keys win, then earlier merged mappings win. A key written twice keeps its first position
+     * and takes its last value, with a warning: Buildkite's agent decodes YAML into nodes (yaml.v3), which checks
+     * no uniqueness, and go-pipeline's ordered map sets the value again in the first key's place.
      */
     Map<String, Entry> entries(MappingNode mapping) {
         Map<String, Entry> own = new LinkedHashMap<>();
@@ -372,9 +374,13 @@ final class YamlTree {
                 continue;
             }
             String key = scalarKey.getValue();
-            Entry previous = own.put(key, new Entry(key, keyNode, value));
-            if (previous != null) {
-                error(keyNode, "duplicate key '" + key + "' (first at " + at(previous.keyNode()) + ")");
+            Entry previous = own.get(key);
+            if (previous == null) {
+                own.put(key, new Entry(key, keyNode, value));
+            } else {
+                own.put(key, new Entry(key, previous.keyNode(), value));
+                warning(keyNode, "duplicate key '" + key + "' (first at " + at(previous.keyNode())
+                        + "): Buildkite keeps this last value, silently");
             }
         }
         if (merged.isEmpty()) {

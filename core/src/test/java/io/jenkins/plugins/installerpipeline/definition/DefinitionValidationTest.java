@@ -82,14 +82,15 @@ public class DefinitionValidationTest {
     }
 
     @Test
-    public void dependsOnUnknownKey() {
+    public void dependsOnUnknownKeyIsAcceptedAsBuildkiteAcceptsIt() {
+        // Buildkite docs, depends_on: "the build will fail without running the step that is waiting".
         assertThat(diagnostics("""
                 steps:
                   - {key: deb-build, trigger: kolibri-debian}
                   - trigger: kolibri-raspbian-image
                     depends_on: [deb-bild]
-                """)).containsExactly("p.yml:4:18: error: depends_on 'deb-bild' names no step: no step has key"
-                + " 'deb-bild'");
+                """)).containsExactly("p.yml:4:18: warning: depends_on 'deb-bild' names no step: Buildkite accepts"
+                + " the upload, then fails the build without running this step");
     }
 
     @Test
@@ -317,13 +318,18 @@ public class DefinitionValidationTest {
     }
 
     @Test
-    public void duplicateYamlKeysInAStep() {
+    public void duplicateYamlKeysInAStepKeepTheLastValueAtTheFirstPlace() {
+        // yaml.v3 nodes check no uniqueness; go-pipeline's ordered map sets the value again where the key first was.
         assertThat(diagnostics("""
                 steps:
                   - command: x
                     label: A
                     label: B
-                """)).containsExactly("p.yml:4:5: error: duplicate key 'label' (first at p.yml:3:5)");
+                """)).containsExactly("p.yml:4:5: warning: duplicate key 'label' (first at p.yml:3:5): Buildkite"
+                + " keeps this last value, silently");
+        Step step = Yaml.only("steps:\n  - command: first\n    key: k\n    command: second\n");
+        assertThat(((CommandStep) step).commands()).containsExactly("second");
+        assertThat(step.key()).contains("k");
     }
 
     @Test
@@ -334,7 +340,8 @@ public class DefinitionValidationTest {
                   - {trigger: ""}
                   - {key: a, command: y}
                 """)).containsExactly(
-                "p.yml:2:38: error: depends_on 'zz' names no step: no step has key 'zz'",
+                "p.yml:2:38: warning: depends_on 'zz' names no step: Buildkite accepts the upload, then fails the"
+                        + " build without running this step",
                 "p.yml:3:15: error: trigger step has no pipeline slug: write 'trigger: my-pipeline'",
                 "p.yml:4:11: error: The key \"a\" has already been used by another step in this build (first at"
                         + " p.yml:2:11)");
