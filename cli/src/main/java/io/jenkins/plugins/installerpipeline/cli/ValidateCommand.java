@@ -24,6 +24,21 @@ import picocli.CommandLine.Model.CommandSpec;
             "Reads Buildkite pipeline definitions and reports every problem Buildkite would reject.",
             "Diagnostics go to standard output, one per line: FILE:LINE:COL: error: MESSAGE (or warning:),"
                     + " sorted by file and position. Unreadable files are reported on standard error.",
+            "",
+            "Errors, as Buildkite refuses them: a step key used twice (key, id and identifier are one), in the"
+                    + " server's words; an attribute its step type does not have (with the name you probably meant);"
+                    + " a group without steps; `script:` holding commands instead of a step; an empty file or YAML"
+                    + " document; a top-level env that is not a mapping; invalid if conditions and ${...}"
+                    + " expansions; hostile YAML; a file over --max-file-size (10MiB by default) or not a regular"
+                    + " file (a FIFO).",
+            "Warnings, for what Buildkite runs but may surprise you: depends_on naming no step (Buildkite accepts"
+                    + " the upload, then fails the build without running the step); if_changed (the agent skips the"
+                    + " step unless files matching it changed); env as a string or a list of mappings (no variables);"
+                    + " a YAML key written twice (the last value wins); several YAML documents (each is an upload,"
+                    + " later ones run first); no steps (an empty pipeline); an unknown top-level key (ignored).",
+            "Accepted as Buildkite accepts them: a top-level list of steps, env as a list of KEY=VALUE, nested"
+                    + " steps (block: {prompt: ...}, wait: {...}, trigger: {...}, command: {...}), type: commands,"
+                    + " waiter or manual, top-level secrets, image, priority, notify, agents, env.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

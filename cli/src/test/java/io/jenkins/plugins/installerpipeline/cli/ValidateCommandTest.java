@@ -119,6 +119,7 @@ public class ValidateCommandTest {
     public void helpDocumentsTheContract() {
         assertThat(run("validate", "--help")).isZero();
         assertThat(out.toString()).contains("FILE:LINE:COL: error: MESSAGE", "standard output",
-                "2   usage error or unreadable file");
+                "2   usage error or unreadable file", "--max-file-size=SIZE", "a step key used twice",
+                "depends_on naming no step", "env as a list of KEY=VALUE");
     }
 }

@@ -750,7 +750,9 @@ final class StepReader {
         for (Node item : seq.getValue()) {
             field(item).ifPresent(f -> {
                 if (!seen.add(f.key())) {
-                    yaml.error(item, "duplicate field key '" + f.key() + "' in the same step");
+                    // Buildkite accepts it: pipeline-schema's own valid examples give a text and a select one key.
+                    yaml.warning(item, "field key '" + f.key() + "' is used by another field of this step: both"
+                            + " answers are stored as the same meta-data key");
                 }
                 fields.add(f);
             });

@@ -205,7 +205,8 @@ public class DefinitionValidationTest {
                       - {text: B, key: b}
                 """)).containsExactly(
                 "p.yml:4:9: error: a field needs 'text' or 'select' (its title); keys found: key",
-                "p.yml:6:9: error: duplicate field key 'b' in the same step");
+                "p.yml:6:9: warning: field key 'b' is used by another field of this step: both answers are stored"
+                        + " as the same meta-data key");
     }
 
     @Test
