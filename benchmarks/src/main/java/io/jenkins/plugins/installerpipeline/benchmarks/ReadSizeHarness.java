@@ -6,9 +6,6 @@ import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import io.jenkins.plugins.installerpipeline.definition.ReadOptions;
 import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,13 +71,13 @@ public final class ReadSizeHarness {
         ReadResult result = null;
         for (int i = 0; i < seconds.length; i++) {
             result = null;
-            long before = usedAfterGc();
-            resetPeaks();
+            long before = HeapPeaks.usedAfterGc();
+            HeapPeaks.reset();
             long start = System.nanoTime();
             result = DefinitionReader.read(file, options);
             seconds[i] = (System.nanoTime() - start) / 1e9;
-            peak = Math.max(peak, peakHeap());
-            kept = Math.max(kept, usedAfterGc() - before);
+            peak = Math.max(peak, HeapPeaks.peak());
+            kept = Math.max(kept, HeapPeaks.usedAfterGc() - before);
         }
         Arrays.sort(seconds);
         int steps = result.definition().map(d -> d.allSteps().size()).orElse(0);
@@ -115,30 +112,5 @@ public final class ReadSizeHarness {
             }
         }
         return y.append(oneLine ? "]\n" : "").toString();
-    }
-
-    private static long usedAfterGc() {
-        System.gc();
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peak usage since the last reset (an upper bound on the true peak). */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Errors, as Buildkite refuses them: a step key used twice (key, id and identifier are one), in the"
                     + " server's words; an attribute its step type does not have (with the name you probably meant);"
                     + " a group without steps; `script:` holding commands instead of a step; an empty file or YAML"
-                    + " document; a top-level env that is not a mapping; invalid if conditions and ${...}"
+                    + " document; a top-level env that is not a mapping; invalid if conditions and $${...}"
                     + " expansions; hostile YAML; a file over --max-file-size (10MiB by default) or not a regular"
                     + " file (a FIFO).",
             "Warnings, for what Buildkite runs but may surprise you: depends_on naming no step (Buildkite accepts"

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.Assume.assumeTrue;
 
+import io.jenkins.plugins.installerpipeline.definition.testing.Fifos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +69,7 @@ public class DefinitionFileLimitsTest {
 
     @Test
     public void aFifoIsRefusedInsteadOfWaitedOn() throws Exception {
-        Path fifo = tmp.getRoot().toPath().resolve("pipeline.yml");
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (IOException e) {
-            mkfifo = null;
-        }
-        assumeTrue("mkfifo is available", mkfifo != null && mkfifo.waitFor() == 0);
+        Path fifo = Fifos.make(tmp.getRoot().toPath().resolve("pipeline.yml"));
         for (String command : new String[] {"validate", "plan", "convert"}) {
             CommandRun run = CommandRun.of(command, fifo.toString());
             assertThat(run.exit()).as(command).isEqualTo(2);

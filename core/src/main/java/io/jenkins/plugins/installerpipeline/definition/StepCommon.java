@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param allowDependencyFailure {@code allow_dependency_failure}
  * @param branches               {@code branches} patterns (a space-separated string is split); empty means all
  * @param skip                   {@code skip}
- * @param extras                 attributes kept but not modelled: Buildkite ones this model does not interpret
- *                               ({@code notify}, {@code cancel_on_build_failing}...) and unknown ones (warned about)
+ * @param extras                 Buildkite attributes kept but not modelled ({@code notify},
+ *                               {@code cancel_on_build_failing}, {@code if_changed}...); the reader refuses others
  */
 public record StepCommon(
         Optional<StepKey> key,

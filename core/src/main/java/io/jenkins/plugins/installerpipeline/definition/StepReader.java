@@ -2,6 +2,7 @@ package io.jenkins.plugins.installerpipeline.definition;
 
 import io.jenkins.plugins.installerpipeline.definition.YamlTree.Entry;
 import io.jenkins.plugins.installerpipeline.diagnostic.SourceLocation;
+import io.jenkins.plugins.installerpipeline.diagnostic.Spelling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -86,7 +87,8 @@ final class StepReader {
             Kind.BLOCK, Set.of("prompt", "fields", "blocked_state", "allowed_teams", "branches"),
             Kind.INPUT, Set.of("prompt", "fields", "allowed_teams", "branches"),
             Kind.TRIGGER, Set.of("async", "build", "branches", "skip", "soft_fail"),
-            Kind.GROUP, Set.of("steps"));
+            // A group's skip applies to each of its steps (Buildkite docs, group step).
+            Kind.GROUP, Set.of("steps", "skip"));
 
     private final YamlTree yaml;
     private Map<Node, List<Optional<Step>>> prebuilt = Map.of();
@@ -379,7 +381,7 @@ final class StepReader {
         String nearest = null;
         int best = Integer.MAX_VALUE;
         for (String candidate : valid) {
-            int d = editDistance(name, candidate);
+            int d = Spelling.distance(name, candidate);
             if (d < best) {
                 best = d;
                 nearest = candidate;
@@ -396,26 +398,6 @@ final class StepReader {
         }
         return others.isEmpty() ? " Valid properties: " + String.join(", ", valid) + "."
                 : " It belongs on " + String.join(" and ", others) + " steps.";
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** {@code if_changed}: checked for its shape, and said what it does (the agent applies it at upload). */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.target;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.Spelling;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -52,7 +53,7 @@ public final class TargetNames {
                 continue;
             }
             String leaf = leaf(n);
-            int d = Math.min(distance(wanted, n), distance(wantedLeaf, leaf));
+            int d = Math.min(Spelling.distance(wanted, n), Spelling.distance(wantedLeaf, leaf));
             boolean related = !wantedLeaf.isEmpty() && !leaf.isEmpty()
                     && (leaf.contains(wantedLeaf) || wantedLeaf.contains(leaf));
             if (d <= limit || related) {
@@ -85,25 +86,5 @@ public final class TargetNames {
     /** The last segment of a full name. */
     static String leaf(String fullName) {
         return fullName.substring(fullName.lastIndexOf('/') + 1);
-    }
-
-    /** Levenshtein distance, two rows. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

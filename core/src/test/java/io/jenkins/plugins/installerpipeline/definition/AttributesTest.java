@@ -83,9 +83,15 @@ public class AttributesTest {
     }
 
     @Test
-    public void editDistanceCountsEdits() {
-        assertThat(StepReader.editDistance("comand", "command")).isEqualTo(1);
-        assertThat(StepReader.editDistance("", "abc")).isEqualTo(3);
-        assertThat(StepReader.editDistance("kitten", "sitting")).isEqualTo(3);
+    public void aGroupsSkipSkipsEachOfItsSteps() {
+        var plan = io.jenkins.plugins.installerpipeline.plan.Planner.plan("p.yml", """
+                steps:
+                  - group: G
+                    key: g
+                    skip: "not now"
+                    steps: [{command: make, key: m}]
+                """, io.jenkins.plugins.installerpipeline.context.BuildContext.empty()).plan().orElseThrow();
+        assertThat(plan.steps()).extracting(s -> s.included()).containsExactly(false, false);
+        assertThat(plan.steps().get(1).reason()).contains("its group 'g' is not in this build");
     }
 }

@@ -2,8 +2,8 @@ package io.jenkins.plugins.installerpipeline.definition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.Assume.assumeTrue;
 
+import io.jenkins.plugins.installerpipeline.definition.testing.Fifos;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.FileSystemException;
@@ -39,14 +39,7 @@ public class DefinitionFileTest {
 
     @Test
     public void aFifoIsRefusedInsteadOfWaitedOn() throws Exception {
-        Path fifo = tmp.getRoot().toPath().resolve("pipeline.yml");
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (IOException e) {
-            mkfifo = null;
-        }
-        assumeTrue("mkfifo is available", mkfifo != null && mkfifo.waitFor() == 0);
+        Path fifo = Fifos.make(tmp.getRoot().toPath().resolve("pipeline.yml"));
         // Opening it would block until a writer comes: the reader must not open it at all.
         assertThatThrownBy(() -> DefinitionFile.read(fifo, ReadLimits.DEFAULT))
                 .isInstanceOf(FileSystemException.class)

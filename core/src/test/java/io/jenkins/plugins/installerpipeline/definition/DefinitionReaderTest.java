@@ -108,9 +108,11 @@ public class DefinitionReaderTest {
                   - {key: a, label: A, command: x}
                   - {identifier: b, name: B, command: x}
                   - {id: c, command: x}
+                  - {id: d, name: D, trigger: t}
+                  - {identifier: e, name: E, wait: ~}
                 """);
-        assertThat(d.steps()).extracting(s -> s.key().orElseThrow()).containsExactly("a", "b", "c");
-        assertThat(d.steps()).extracting(s -> s.label().orElse("-")).containsExactly("A", "B", "-");
+        assertThat(d.steps()).extracting(s -> s.key().orElseThrow()).containsExactly("a", "b", "c", "d", "e");
+        assertThat(d.steps()).extracting(s -> s.label().orElse("-")).containsExactly("A", "B", "-", "D", "E");
     }
 
     @Test

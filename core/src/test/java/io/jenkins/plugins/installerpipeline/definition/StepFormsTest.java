@@ -73,18 +73,6 @@ public class StepFormsTest {
     }
 
     @Test
-    public void idAndIdentifierAreKeyAndNameIsLabel() {
-        PipelineDefinition d = valid("""
-                steps:
-                  - {id: a, name: A, command: x}
-                  - {identifier: b, name: B, trigger: t}
-                  - {key: c, name: C, wait: ~}
-                """);
-        assertThat(d.steps()).extracting(s -> s.key().orElseThrow()).containsExactly("a", "b", "c");
-        assertThat(d.steps()).extracting(s -> s.label().orElseThrow()).containsExactly("A", "B", "C");
-    }
-
-    @Test
     public void theLabelOfANestedBlockOrInputIsItsInnerLabelOrName() {
         assertThat(only("steps:\n  - block: {block: \"Release?\"}\n").label()).contains("Release?");
         assertThat(only("steps:\n  - block: {label: \"Release?\"}\n").label()).contains("Release?");

@@ -45,10 +45,4 @@ public class TargetNamesTest {
                 .isEqualTo("trigger kolibri-debian: job ci/kolibri-debian does not exist; similar jobs: ci/kolibri-debain"
                         + " (map the slug to a job with jobs: ['kolibri-debian': 'folder/job'])");
     }
-
-    @Test
-    public void editDistance() {
-        assertThat(TargetNames.distance("kitten", "sitting")).isEqualTo(3);
-        assertThat(TargetNames.distance("", "abc")).isEqualTo(3);
-    }
 }
