@@ -70,7 +70,7 @@ final class YamlTree {
         }
         TextReader reader;
         try {
-            reader = new TextReader(file, text);
+            reader = new TextReader(file, FlowTabs.spaced(text));
         } catch (TextReader.Unprintable e) {
             diagnostics.add(Diagnostic.error(new SourceLocation(file, e.line + 1, e.column + 1), String.format(
                     Locale.ROOT, "character U+%04X is not allowed in YAML: only printable characters, tabs and"

@@ -119,4 +119,16 @@ public class DocumentsTest {
         assertThat(diagnostics("env: [A=1]\nsteps: [wait]\n")).containsExactly(
                 "p.yml:1:6: error: env must be a mapping of names to values, not a list");
     }
+
+    @Test
+    public void jsonIndentedWithTabsIsReadAsTheAgentReadsIt() {
+        // libyaml (yaml.v3) skips tabs between tokens in flow context; SnakeYAML alone refuses them.
+        PipelineDefinition d = valid("{\n\t\"steps\": [\n\t\t{\"command\": \"make\tall\", \"key\": \"a\"},\n"
+                + "\t\t\"wait\", {\"label\": \"don't\",\t\"command\": \"x\"}\n\t]\n}\n");
+        assertThat(d.steps()).extracting(Step::typeName).containsExactly("command", "wait", "command");
+        assertThat(((CommandStep) d.steps().get(0)).commands()).containsExactly("make\tall");
+        assertThat(d.steps().get(2).label()).contains("don't");
+        assertThat(diagnostics("{\"steps\": [{\"command\": \"x\",\n\t\"comand\": 1}]}\n")).containsExactly(
+                "p.yml:2:2: error: `comand` is not a valid property on the command step. Did you mean `command`?");
+    }
 }
