@@ -40,7 +40,9 @@ public class MultibranchTargetTest {
             c.createRepository("kolibri-debian");
             c.setPrimaryBranch("kolibri-debian", "master");
             c.addFile("kolibri-debian", "master", "installer", "Jenkinsfile", JENKINSFILE.getBytes(StandardCharsets.UTF_8));
-            c.createBranch("kolibri-debian", "release/v0.18.x");
+            // A branch with the Jenkinsfile (createBranch would make an empty one, and a branch without a Jenkinsfile
+            // gets no job).
+            c.cloneBranch("kolibri-debian", "master", "release/v0.18.x");
             c.createTag("kolibri-debian", "master", "v0.18.0");
             MockFolder ci = r.createFolder("ci");
             WorkflowMultiBranchProject debian = ci.createProject(WorkflowMultiBranchProject.class, "kolibri-debian");

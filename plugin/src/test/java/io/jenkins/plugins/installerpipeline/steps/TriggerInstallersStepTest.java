@@ -132,4 +132,45 @@ public class TriggerInstallersStepTest {
         paused.doStop();
         r.waitForCompletion(paused);
     }
+
+    @Test
+    public void aChildTheQueueBlocksIsShownWithWhyAndDoesNotHoldUpThePackageBuild() throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        // The converter suggests disableConcurrentBuilds: a second build waits while the first waits at its gate.
+        WorkflowJob windows = job(ci, "kolibri-windows", "blockUnlessTag()\necho 'windows built'");
+        windows.addProperty(new org.jenkinsci.plugins.workflow.job.properties.DisableConcurrentBuildsJobProperty());
+        WorkflowJob up = job(ci, "kolibri", "def builds = triggerInstallers installers: [[job: 'kolibri-windows', "
+                + "env: [LE_KOLIBRI_RELEASE: 'false']]]\necho \"RETURNED ${builds[0].state}\"");
+
+        r.buildAndAssertSuccess(up);
+        WorkflowRun first = windows.getBuildByNumber(1);
+        r.waitForMessage("Build kolibri-windows?", first);
+
+        WorkflowRun second = r.buildAndAssertSuccess(up);
+        r.assertLogContains("RETURNED ", second);
+        io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction record =
+                second.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class);
+        KolibriFixture.await("the record says the queue blocks it, and why", () -> record.getBuilds().get(0).getState()
+                == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.BLOCKED_IN_QUEUE);
+        assertThat(record.getBuilds().get(0).getDetail()).contains("already in progress");
+        assertThat(windows.getBuildByNumber(2)).isNull();
+
+        first.doStop();
+        r.waitForCompletion(first);
+        KolibriFixture.await("the second build starts", () -> windows.getBuildByNumber(2) != null);
+        KolibriFixture.await("and the record follows it", () -> record.getBuilds().get(0).getState()
+                == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.PAUSED_AT_GATE);
+        WorkflowRun next = windows.getBuildByNumber(2);
+        next.doStop();
+        r.waitForCompletion(next);
+    }
+
+    @Test
+    public void withoutANodeTheDefinitionMustComeFromTheBuildsRevision() throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        WorkflowJob up = job(ci, "kolibri", "triggerInstallers definition: '.buildkite/pipeline.yml'");
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, up);
+        r.assertLogContains("triggerInstallers: reading .buildkite/pipeline.yml needs a workspace: call it inside node"
+                + " (or in a multibranch project, where it is read from the build's revision without one)", b);
+    }
 }
