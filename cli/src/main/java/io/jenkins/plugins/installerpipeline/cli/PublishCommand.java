@@ -68,6 +68,11 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Upload files whose version differs from the tag's (checked by default).")
     boolean allowVersionMismatch;
 
+    @Option(names = "--dry-run",
+            description = "Change nothing: read the release and print what would be uploaded, replaced or skipped,"
+                    + " and whether the release would be created or published.")
+    boolean dryRun;
+
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_GLOB", description = "Files or glob patterns, e.g. 'dist/*'.")
     List<String> files;
 
@@ -134,7 +139,9 @@ public final class PublishCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        PublishReport report = publisher.publish(options, described.artifacts());
+        PublishReport report = dryRun ? publisher.dryRun(options, described.artifacts())
+                : publisher.publish(options, described.artifacts());
+        report.notes().forEach(out::println);
         for (AssetOutcome outcome : report.outcomes()) {
             out.println(outcome.line());
         }

@@ -110,6 +110,29 @@ public class ReleaseCommandsTest {
     }
 
     @Test
+    public void anUnreachableHostFailsAtOnceWithOneLine() throws Exception {
+        long start = System.nanoTime();
+        assertThat(publish(Map.of("GITHUB_TOKEN", TOKEN), "--repository", "learningequality/kolibri", "--tag",
+                "v0.17.0", "--api-url", "https://github.invalid/api/v3", dist + "/*")).isEqualTo(1);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("error: cannot reach github.invalid: unknown host\n");
+    }
+
+    @Test
+    public void aDryRunPrintsWhatWouldHappenAndUploadsNothing() throws Exception {
+        Release release = github.addRelease("v0.17.0", false, false);
+        github.addAsset(release.id(), WHEEL, 5, "ab".repeat(32), "uploaded");
+        assertThat(publish(Map.of("GITHUB_TOKEN", TOKEN), "--repository", "learningequality/kolibri", "--tag",
+                "v0.17.0", "--api-url", github.apiUrl().toString(), "--on-existing", "replace", "--dry-run",
+                dist + "/*")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith(WHEEL + ": would be replaced: digest sha256:abab")
+                .endsWith("\n" + DEB + ": would be uploaded\n");
+        assertThat(github.requests()).allMatch(r -> r.method().equals("GET"));
+        assertThat(github.assets(release.id())).hasSize(1);
+    }
+
+    @Test
     public void failuresExitOneAndUsageErrorsTwo() throws Exception {
         github.addRelease("v0.18.0", false, false);
         String api = github.apiUrl().toString();
