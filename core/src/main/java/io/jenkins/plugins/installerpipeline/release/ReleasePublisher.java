@@ -98,7 +98,7 @@ public final class ReleasePublisher {
         List<String> problems = new ArrayList<>();
         if (!options.allowVersionMismatch()) {
             for (Diagnostic d : ReleaseVersionCheck.check(options.tag(), artifacts).errors()) {
-                problems.add(d.location().file() + ": error: " + d.message()
+                problems.add(d.formatForFile()
                         + " (pass --allow-version-mismatch to upload it anyway)");
             }
         }
