@@ -58,7 +58,7 @@ public class ReleaseCommandsTest {
         all[0] = "publish";
         System.arraycopy(args, 0, all, 1, args.length);
         // Same command, but reading the token from a test environment.
-        CommandLine sub = new CommandLine(new PublishCommand(env::get));
+        CommandLine sub = Main.configure(new CommandLine(new PublishCommand(env::get)));
         int code = run(sub, args);
         assertThat(out.toString() + err.toString()).doesNotContain(TOKEN);
         return code;
@@ -81,9 +81,20 @@ public class ReleaseCommandsTest {
     public void manifestNamesTheBadFile() throws Exception {
         Files.writeString(dist.resolve("kolibri-latest-py3-none-any.whl"), "");
         assertThat(run(Main.commandLine(), "manifest", dist + "/*.whl")).isEqualTo(1);
-        assertThat(err.toString()).contains("kolibri-latest-py3-none-any.whl:1:1: error: wheel name");
+        assertThat(err.toString()).contains("kolibri-latest-py3-none-any.whl: error: wheel name")
+                .doesNotContain(":1:1:");
         assertThat(out.toString()).isEmpty();
         assertThat(run(Main.commandLine(), "manifest")).isEqualTo(2);
+    }
+
+    @Test
+    public void aFileThatDoesNotExistIsAnUnreadableFile() throws Exception {
+        String missing = dist + "/kolibri-0.17.0.pex";
+        assertThat(run(Main.commandLine(), "manifest", dist + "/*.whl", missing)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(missing + ": error: cannot read file: no such file\n");
+        assertThat(out.toString()).isEmpty();
+        assertThat(run(Main.commandLine(), "manifest", dist + "/*.exe")).as("a pattern without a match").isEqualTo(1);
+        assertThat(err.toString()).contains("pattern '" + dist + "/*.exe' matches no files");
     }
 
     @Test
