@@ -23,7 +23,7 @@ final class PlanGraph {
         dotPlan(out, orchestration.pipeline(), orchestration.notPlanned(), "", ids, "  ");
         orchestration.triggered().forEach((slug, child) -> {
             out.append("  subgraph \"cluster_").append(escape(slug)).append("\" {\n    label=\"")
-                    .append(escape(slug)).append("\";\n    labelloc=b;\n");
+                    .append(escape(slug)).append("\";\n");
             dotPlan(out, child, Map.of(), slug + "/", ids, "    ");
             out.append("  }\n");
         });
