@@ -82,7 +82,8 @@ public final class BuildContextOptions {
         // On a tag build Buildkite sets the branch to the tag's name.
         BuildContext.Builder builder = BuildContext.builder()
                 .runTimePlaceholders(true)
-                .tag(tag).branch(branch != null ? branch : tag).commit(commit).message(message).source(source)
+                .tag(tag).branch(branch != null || tag == null || tag.isBlank() ? branch : tag)
+                .commit(commit).message(message).source(source)
                 .pipelineSlug(pipeline).id(buildId).number(buildNumber).buildUrl(buildUrl).jobId(jobId);
         if (pullRequest != null && !pullRequest.isBlank()) {
             builder.pullRequest(PullRequest.of(pullRequest));

@@ -122,6 +122,7 @@ public class PlanCommandTest {
         assertThat(run("plan", definition.toString(), "--tag", "v0.17.0", "--branch", "release-0.17").out())
                 .contains("Not in this build").contains("does not match branch 'release-0.17'");
         assertThat(run("eval", "build.branch == \"v0.17.0\"", "--tag", "v0.17.0").out()).isEqualTo("true\n");
+        assertThat(run("eval", "build.branch == null", "--tag", "").out()).as("an empty tag is no tag").isEqualTo("true\n");
     }
 
     @Test
