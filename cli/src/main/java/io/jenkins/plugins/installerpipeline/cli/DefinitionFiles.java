@@ -1,8 +1,11 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -23,12 +26,21 @@ final class DefinitionFiles {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
 
+    /** All of {@code in} as UTF-8 text (standard input, say); malformed UTF-8 fails as a file would. */
+    static String read(InputStream in) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(in.readAllBytes()))
+                .toString();
+    }
+
     /**
      * Prints {@code FILE: error: cannot read file: REASON} and returns the usage-error exit code. The file is the one
      * the exception names, if it names one (a triggered pipeline's file, say), else {@code file}.
      */
-    static int cannotRead(PrintWriter err, Path file, IOException e) {
-        String named = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : file.toString();
+    static int cannotRead(PrintWriter err, String file, IOException e) {
+        String named = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : file;
         // A FileSystemException that only names the file keeps the real failure as its cause.
         IOException reason = e instanceof FileSystemException && e.getCause() instanceof IOException cause ? cause : e;
         err.println(named + ": error: cannot read file: " + describe(reason));

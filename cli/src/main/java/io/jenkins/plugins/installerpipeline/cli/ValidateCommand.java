@@ -5,10 +5,12 @@ import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Reads Buildkite pipeline definitions and reports every problem Buildkite would reject.",
             "Diagnostics go to standard output, one per line: FILE:LINE:COL: error: MESSAGE (or warning:),"
                     + " sorted by file and position. Unreadable files are reported on standard error.",
+            "A FILE of - reads standard input, named <stdin> in diagnostics.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -32,11 +35,27 @@ import picocli.CommandLine.Model.CommandSpec;
         })
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline definition files (YAML).")
+    /** How diagnostics name standard input. */
+    static final String STDIN = "<stdin>";
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline definition files (YAML), or - for"
+            + " standard input.")
     List<Path> files;
 
     @Spec
     CommandSpec spec;
+
+    private final Supplier<InputStream> stdin;
+
+    /** Reads {@code -} from the process's standard input. */
+    ValidateCommand() {
+        this(() -> System.in);
+    }
+
+    /** Reads {@code -} from {@code stdin}; for tests. */
+    ValidateCommand(Supplier<InputStream> stdin) {
+        this.stdin = stdin;
+    }
 
     @Override
     public Integer call() {
@@ -45,11 +64,14 @@ final class ValidateCommand implements Callable<Integer> {
         boolean unreadable = false;
         boolean invalid = false;
         for (Path file : files) {
+            boolean fromStdin = file.toString().equals("-");
+            String name = fromStdin ? STDIN : file.toString();
             ReadResult result;
             try {
-                result = DefinitionReader.read(file.toString(), DefinitionFiles.read(file), Planner.validationOptions());
+                String text = fromStdin ? DefinitionFiles.read(stdin.get()) : DefinitionFiles.read(file);
+                result = DefinitionReader.read(name, text, Planner.validationOptions());
             } catch (IOException e) {
-                DefinitionFiles.cannotRead(err, file, e);
+                DefinitionFiles.cannotRead(err, name, e);
                 unreadable = true;
                 continue;
             }

@@ -45,6 +45,17 @@ public class ValidateCommandTest {
     }
 
     @Test
+    public void aDashReadsStandardInput() {
+        CommandLine cl = Main.configure(new CommandLine(new ValidateCommand(() -> new java.io.ByteArrayInputStream(
+                "steps:\n  - command: x\n    colour: blue\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("-")).isZero();
+        assertThat(out.toString()).isEqualTo(
+                "<stdin>:3:5: warning: unknown attribute 'colour' for a command step; kept but ignored\n");
+    }
+
+    @Test
     public void warningsAloneExitZero() throws IOException {
         String f = file("w.yml", "steps:\n  - command: x\n    colour: blue\n");
         assertThat(run("validate", f)).isZero();
