@@ -81,10 +81,10 @@ V=99999.0-src
   echo "Plugin-Dependencies: workflow-step-api:$V,workflow-api:$V,pipeline-input-step:$V,structs:$V,scm-api:$V,branch-api:$V,github-branch-source:$V,credentials:$V,plain-credentials:$V,github-api:$V,jackson2-api:$V,snakeyaml-api:$V,checks-api:$V;resolution:=optional"
 } | awk '{ while (length($0) > 70) { print substr($0, 1, 70); $0 = " " substr($0, 71) } print }' > "$T/test-classes/the.jpl"
 
-# 5. The tests.
+# 5. The tests (processors on: @TestExtension is a SezPoz index too).
 step "compiling tests"
 TESTCP="$T/test-classes:$T/classes:$W/installer-pipeline-core.jar:$W/core-test-classes:$CP"
-"${JAVAC[@]}" --release 21 -proc:none -cp "$TESTCP" -d "$T/test-classes" $(find "$PLUGIN/src/test/java" -name '*.java')
+"${JAVAC[@]}" --release 21 $PROC -cp "$TESTCP" -d "$T/test-classes" $(find "$PLUGIN/src/test/java" -name '*.java')
 if [ -d "$PLUGIN/src/test/resources" ]; then cp -r "$PLUGIN/src/test/resources/." "$T/test-classes/"; fi
 [ $CHECK_ONLY = 1 ] && exit $check
 

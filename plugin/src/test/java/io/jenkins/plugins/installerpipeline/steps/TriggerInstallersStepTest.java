@@ -173,4 +173,35 @@ public class TriggerInstallersStepTest {
         r.assertLogContains("triggerInstallers: reading .buildkite/pipeline.yml needs a workspace: call it inside node"
                 + " (or in a multibranch project, where it is read from the build's revision without one)", b);
     }
+
+    @Test
+    public void stoppingAWaitingPackageBuildStopsItsInstallersAndThoseNotStartedNeverStart() throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        WorkflowJob debian = job(ci, "kolibri-debian", "blockUnlessTag()\necho 'deb built'");
+        WorkflowJob pi = job(ci, "kolibri-raspbian-image", "echo 'pi built'");
+        WorkflowJob up = job(ci, "kolibri", "triggerInstallers installers: ["
+                + "[job: 'kolibri-debian', key: 'deb', env: [LE_KOLIBRI_RELEASE: 'false']],"
+                + "[job: 'kolibri-raspbian-image', dependsOn: [[key: 'deb']], async: false]], wait: true");
+        // Debian waits at its gate: the Pi trigger (Buildkite counts a paused build as passed) would start; make it
+        // wait for a Debian that never pauses by stopping the package build while Debian is still queued instead.
+        debian.setQuietPeriod(3600);
+        WorkflowRun b = up.scheduleBuild2(0).waitForStart();
+        io.jenkins.plugins.installerpipeline.testing.Await.await("Debian is queued",
+                () -> r.jenkins.getQueue().getItems(debian).size() == 1);
+        r.waitForMessage("starts after deb", b);
+
+        b.doStop();
+
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+        io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction record =
+                b.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class);
+        KolibriFixture.await("the queued Debian build is cancelled and the Pi never starts", () ->
+                record.getBuilds().stream().allMatch(e -> e.getState()
+                        == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.ABORTED));
+        assertThat(r.jenkins.getQueue().getItems(debian)).isEmpty();
+        assertThat(pi.getBuilds()).isEmpty();
+        assertThat(debian.getBuilds()).isEmpty();
+        assertThat(record.latest("kolibri-raspbian-image").orElseThrow().getDetail())
+                .isEqualTo("not started: the package build was stopped");
+    }
 }
