@@ -12,14 +12,12 @@ import hudson.model.queue.QueueTaskDispatcher;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionListener;
 import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
-import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 
 /**
  * An installer build approved before a build it needs has finished (the Raspberry Pi build approved while the Debian
@@ -61,8 +59,8 @@ public final class DependencyWaits {
 
     /**
      * Looks again at the dependencies of a build waiting for them, and says so on its console: what it needs (once),
-     * that it was approved and waits (once), that they finished, or fails it naming the one that failed. Blocks up to
-     * a minute after a restart (Pipeline reloading its input records): call it on {@link InstallerExecutors#event}.
+     * that it was approved and waits (once), that they finished, or fails it naming the one that failed. Reads builds
+     * and the flow graph: call it on {@link InstallerExecutors#event}.
      */
     static void check(@NonNull Run<?, ?> run) {
         DependencyWaitAction wait = run.getAction(DependencyWaitAction.class);
@@ -134,14 +132,10 @@ public final class DependencyWaits {
 
     /** Whether the build's gate is open (waiting for a person) now. */
     private static boolean gateIsOpen(Run<?, ?> run) {
-        InputAction input = run.getAction(InputAction.class);
         GateAction gate = run.getAction(GateAction.class);
-        if (input == null || gate == null) {
-            return false;
-        }
         try {
-            return input.getExecution(gate.getGateId()) != null;
-        } catch (InterruptedException | TimeoutException e) {
+            return gate != null && gate.isOpen(run);
+        } catch (IOException e) {
             LOGGER.log(Level.FINE, "could not tell whether the gate of " + run + " is open", e);
             return false;
         }

@@ -17,12 +17,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
-import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -84,13 +82,11 @@ public final class InstallerEvents {
     }
 
     /**
-     * A running child build was saved: if it now waits at (or has just left) an input, record it as paused at its
-     * gate (or running again). Blocks up to a minute right after a restart ({@code InputAction} reloads its
-     * executions), so call it on a background thread only.
+     * A running child build was saved: if it now waits at (or has just left) its gate, record it as paused at its
+     * gate (or running again), and look at the builds it waits for. Reads the flow graph: a background thread only.
      */
     static void gateChanged(@NonNull Run<?, ?> child) {
-        InputAction input = child.getAction(InputAction.class);
-        if (input == null || !child.isBuilding()) {
+        if (!child.isBuilding()) {
             return;
         }
         DependencyWaits.check(child);
@@ -102,9 +98,9 @@ public final class InstallerEvents {
         }
         boolean waiting;
         try {
-            waiting = input.getExecution(gate.get().getGateId()) != null;
-        } catch (InterruptedException | TimeoutException e) {
-            LOGGER.log(Level.FINE, "could not tell whether " + child + " waits for input", e);
+            waiting = gate.get().isOpen(child);
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "could not tell whether " + child + " waits at its gate", e);
             return;
         }
         entryOf(child).ifPresent(e -> {
@@ -191,7 +187,7 @@ public final class InstallerEvents {
     public static void changed(@NonNull InstallerRunsAction record) {
         scheduleReady(record);
         record.save();
-        InstallerRecordFollower.notifyAll(record);
+        InstallerRecordFollower.notifyFollowers(record);
     }
 
     /**

@@ -72,7 +72,11 @@ public final class InstallerExecutors {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(),
                 new ExceptionCatchingThreadFactory(new NamingThreadFactory(
-                        new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "Installer Pipeline " + name)));
+                        new ClassLoaderSanityThreadFactory(new DaemonThreadFactory()), "Installer Pipeline " + name)),
+                // Jenkins is stopping (builds still save while they pause): the records are brought up to date on
+                // resume, so a task that comes too late is dropped.
+                (task, executor) -> LOGGER.log(Level.FINE, "Installer Pipeline {0} threads stopped; dropped {1}",
+                        new Object[] {name, task}));
         pool.allowCoreThreadTimeOut(true); // no idle threads on a Jenkins that runs no orchestration
         return new ImpersonatingExecutorService(pool, ACL.SYSTEM2);
     }

@@ -18,7 +18,7 @@ public interface InstallerRecordFollower {
     void recordChanged(@NonNull InstallerRunsAction record);
 
     /** Tells every step following this record's build. Non-blocking: after a restart, once executions are loaded. */
-    static void notifyAll(@NonNull InstallerRunsAction record) {
+    static void notifyFollowers(@NonNull InstallerRunsAction record) {
         if (record.getRun() == null) {
             return;
         }

@@ -168,7 +168,9 @@ public final class BlockUnlessTagStep extends Step {
             input.setOk(ok);
         }
         long deadline = timeout == null ? 0 : System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(timeout);
-        run.replaceAction(new GateAction(input.getId(), deadline, timeout == null ? 0 : timeout));
+        FlowNode node = context.get(FlowNode.class);
+        run.replaceAction(new GateAction(input.getId(), node == null ? null : node.getId(), deadline,
+                timeout == null ? 0 : timeout));
         if (timeout != null) {
             listener.getLogger().println("blockUnlessTag: the gate closes by itself after " + timeout
                     + (timeout == 1 ? " minute" : " minutes"));

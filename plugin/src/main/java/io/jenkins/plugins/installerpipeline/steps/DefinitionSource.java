@@ -122,9 +122,11 @@ final class DefinitionSource {
         private String checkout(SCMRevision revision, String path) throws IOException, InterruptedException {
             SCM scm = source.build(head, revision);
             FilePath dir = new FilePath(Files.createTempDirectory("installer-definition").toFile());
+            // Some SCMs write a change log unconditionally (a null file is allowed by the API, not by all of them).
+            Path changelog = Files.createTempFile("installer-definition", ".changelog");
             try {
                 listener.getLogger().println(step + ": checking out " + describe(revision) + " to read " + path);
-                scm.checkout(run, Jenkins.get().createLauncher(listener), dir, listener, null, null);
+                scm.checkout(run, Jenkins.get().createLauncher(listener), dir, listener, changelog.toFile(), null);
                 FilePath file = dir.child(path);
                 Path real = Path.of(file.getRemote()).toRealPath();
                 if (!real.startsWith(Path.of(dir.getRemote()).toRealPath())) {
@@ -135,6 +137,7 @@ final class DefinitionSource {
                 return null;
             } finally {
                 dir.deleteRecursive();
+                Files.deleteIfExists(changelog);
             }
         }
     }

@@ -129,7 +129,7 @@ public class FetchUpstreamArtifactsStepTest {
 
     @Test
     public void onAnAgentTheFileLandsInTheAgentsWorkspaceVerifiedThere() throws Exception {
-        hudson.slaves.DumbSlave agent = r.createOnlineSlave(hudson.model.Label.get("windows"));
+        hudson.slaves.DumbSlave agent = io.jenkins.plugins.installerpipeline.testing.Agents.online(r, "windows");
         WorkflowRun up = archiving("kolibri", WHEEL, WHEEL_TEXT);
         String json = HandOff.toJson(List.of(new HandedArtifact(WHEEL, "dist/" + WHEEL, "", WHEEL_TEXT.length(),
                 sha(WHEEL_TEXT))));

@@ -67,7 +67,9 @@ public class MultibranchTargetTest {
                     + "[job: 'kolibri-debian', key: 'named', branch: 'release/v0.18.x']]", true));
             WorkflowRun b = r.buildAndAssertSuccess(up);
 
-            r.assertLogContains("ci/kolibri-debian/master", b);
+            assertThat(b.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class).getBuilds())
+                    .extracting(io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild::getJobFullName)
+                    .containsExactly("ci/kolibri-debian/master", "ci/kolibri-debian/release%2Fv0.18.x");
             KolibriFixture.await("master built for the orchestration", () -> master.getLastBuild() != null
                     && InstallerMetadataAction.of(master.getLastBuild()).isPresent());
             KolibriFixture.await("the named branch built for the orchestration", () -> releaseBranch.getLastBuild() != null

@@ -143,6 +143,7 @@ public class TriggerInstallersStepTest {
                 + "env: [LE_KOLIBRI_RELEASE: 'false']]]\necho \"RETURNED ${builds[0].state}\"");
 
         r.buildAndAssertSuccess(up);
+        KolibriFixture.await("the first Windows build starts", () -> windows.getBuildByNumber(1) != null);
         WorkflowRun first = windows.getBuildByNumber(1);
         r.waitForMessage("Build kolibri-windows?", first);
 

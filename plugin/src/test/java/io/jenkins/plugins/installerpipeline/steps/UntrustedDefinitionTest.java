@@ -67,6 +67,20 @@ public class UntrustedDefinitionTest {
         return kolibri;
     }
 
+    /** The folder ci with the Debian installer job (it echoes the release value it got) and the package project. */
+    private WorkflowMultiBranchProject packageAndDebian(MockSCMController c) throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        WorkflowJob debian = ci.createProject(WorkflowJob.class, "kolibri-debian");
+        debian.setDefinition(new CpsFlowDefinition("echo \"release=${env.LE_KOLIBRI_RELEASE}\"", true));
+        return packageProject(c, ci);
+    }
+
+    /** An untrusted pull request (from a fork) against master that commits one file. */
+    private static void untrustedPullRequest(MockSCMController c, String path, String content) throws Exception {
+        Integer pr = c.openChangeRequest("kolibri", "master", MockChangeRequestFlags.UNTRUSTED);
+        c.addFile("kolibri", "change-request/" + pr, "a pull request", path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
     private static WorkflowJob changeRequestJob(WorkflowMultiBranchProject project) {
         return project.getItems().stream().filter(j -> j.getName().startsWith("CR-")).findFirst().orElseThrow();
     }
@@ -79,13 +93,9 @@ public class UntrustedDefinitionTest {
     @Test
     public void untrustedPullRequestThatChangesTheDefinitionStartsNothing() throws Exception {
         try (MockSCMController c = MockSCMController.create()) {
-            MockFolder ci = r.createFolder("ci");
-            WorkflowJob debian = ci.createProject(WorkflowJob.class, "kolibri-debian");
-            debian.setDefinition(new CpsFlowDefinition("echo \"release=${env.LE_KOLIBRI_RELEASE}\"", true));
-            WorkflowMultiBranchProject kolibri = packageProject(c, ci);
-            Integer pr = c.openChangeRequest("kolibri", "master", MockChangeRequestFlags.UNTRUSTED);
-            c.addFile("kolibri", "change-request/" + pr, "release everything", ".buildkite/pipeline.yml",
-                    HOSTILE.getBytes(StandardCharsets.UTF_8));
+            WorkflowMultiBranchProject kolibri = packageAndDebian(c);
+            WorkflowJob debian = r.jenkins.getItemByFullName("ci/kolibri-debian", WorkflowJob.class);
+            untrustedPullRequest(c, ".buildkite/pipeline.yml", HOSTILE);
 
             kolibri.scheduleBuild2(0).getFuture().get();
             WorkflowRun master = r.assertBuildStatusSuccess(firstBuild(kolibri.getItem("master")));
@@ -103,12 +113,9 @@ public class UntrustedDefinitionTest {
     @Test
     public void untrustedPullRequestThatLeavesTheDefinitionAloneUsesTheTrustedOne() throws Exception {
         try (MockSCMController c = MockSCMController.create()) {
-            MockFolder ci = r.createFolder("ci");
-            WorkflowJob debian = ci.createProject(WorkflowJob.class, "kolibri-debian");
-            debian.setDefinition(new CpsFlowDefinition("echo \"release=${env.LE_KOLIBRI_RELEASE}\"", true));
-            WorkflowMultiBranchProject kolibri = packageProject(c, ci);
-            Integer pr = c.openChangeRequest("kolibri", "master", MockChangeRequestFlags.UNTRUSTED);
-            c.addFile("kolibri", "change-request/" + pr, "a fix", "kolibri/core.py", "fixed".getBytes(StandardCharsets.UTF_8));
+            WorkflowMultiBranchProject kolibri = packageAndDebian(c);
+            WorkflowJob debian = r.jenkins.getItemByFullName("ci/kolibri-debian", WorkflowJob.class);
+            untrustedPullRequest(c, "kolibri/core.py", "fixed");
 
             kolibri.scheduleBuild2(0).getFuture().get();
             WorkflowRun untrusted = r.assertBuildStatusSuccess(firstBuild(changeRequestJob(kolibri)));

@@ -123,7 +123,7 @@ public class UploadReleaseArtifactStepTest {
                 ", credentialsId: 'gh-userpass', tag: '" + TAG + "'"));
         assertThat(github.assets(releaseId())).hasSize(2);
         assertThat(github.requests("GET", "/repos/learningequality/kolibri$").get(0).headers())
-                .containsEntry("authorization", "token " + TOKEN);
+                .containsEntry("authorization", "Bearer " + TOKEN);
         r.assertLogNotContains(TOKEN, b);
     }
 
@@ -153,7 +153,7 @@ public class UploadReleaseArtifactStepTest {
     public void onAnAgentTheAssetsGoFromTheAgentAndADraftIsPublished() throws Exception {
         // github-api on an agent fails (remoting does not resolve its multi-release classes; its PATCH needs
         // reflection Java 17 refuses): every GitHub call must work from the agent's JVM.
-        r.createOnlineSlave(hudson.model.Label.get("agent"));
+        io.jenkins.plugins.installerpipeline.testing.Agents.online(r, "agent");
         secretText("gh", TOKEN);
         github.addRelease("v0.18.0", true, false);
         WorkflowJob job = r.createProject(WorkflowJob.class, "kolibri");
@@ -166,7 +166,7 @@ public class UploadReleaseArtifactStepTest {
 
         WorkflowRun b = r.buildAndAssertSuccess(job);
 
-        r.assertLogContains("on slave0 in ", b);
+        r.assertLogContains("on agent-agent in ", b);
         long id = github.release("v0.18.0").orElseThrow().id();
         assertThat(github.assets(id)).extracting(FakeGitHub.Asset::name).containsExactly(WHEEL);
         assertThat(github.release("v0.18.0").orElseThrow().draft()).as("published").isFalse();
