@@ -8,8 +8,8 @@ import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,10 +45,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline definition to convert.")
     Path file;
 
-    @Option(names = "--jobs", paramLabel = "SLUG=JOB", arity = "1..*",
+    @Option(names = "--jobs", paramLabel = "SLUG=JOB", arity = "1..*", converter = NameValue.Converter.class,
             description = "The Jenkins job (full name) that runs the pipeline SLUG, passed to triggerInstallers as"
                     + " jobs; repeatable. Slugs not given resolve beside the package job.")
-    Map<String, String> jobs = new LinkedHashMap<>();
+    List<NameValue> jobs = new ArrayList<>();
 
     @Option(names = "--style", paramLabel = "STYLE", defaultValue = "declarative",
             description = "declarative (default) or scripted.")
@@ -73,11 +73,11 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             text = definitionFiles.read(file);
         } catch (IOException e) {
-            return DefinitionFiles.cannotRead(err, file, e);
+            return DefinitionFiles.cannotRead(err, file.toString(), e);
         }
         ConvertOptions options = new ConvertOptions(
                 style == Style.scripted ? JenkinsfileStyle.SCRIPTED : JenkinsfileStyle.DECLARATIVE,
-                jobs, Optional.ofNullable(definitionPath), definitionFiles.limits());
+                NameValue.toMap(jobs), Optional.ofNullable(definitionPath), definitionFiles.limits());
         ConversionResult result = JenkinsfileConverter.convert(file.toString(), text, options);
         for (Diagnostic d : result.diagnostics().all()) {
             err.println(d.format());

@@ -3,6 +3,7 @@ package io.jenkins.plugins.installerpipeline.cli;
 import io.jenkins.plugins.installerpipeline.definition.DefinitionFile;
 import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
@@ -39,11 +40,19 @@ final class DefinitionFiles {
     }
 
     /**
+     * All of {@code in} as UTF-8 text (standard input, say), named {@code name}: malformed UTF-8 fails as a file
+     * would, and input past {@link #limits()} is refused once that much is read.
+     */
+    String read(InputStream in, String name) throws IOException {
+        return DefinitionFile.read(in, name, limits());
+    }
+
+    /**
      * Prints {@code FILE: error: cannot read file: REASON} and returns the usage-error exit code. The file is the one
      * the exception names, if it names one (a triggered pipeline's file, say), else {@code file}.
      */
-    static int cannotRead(PrintWriter err, Path file, IOException e) {
-        String named = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : file.toString();
+    static int cannotRead(PrintWriter err, String file, IOException e) {
+        String named = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : file;
         // A FileSystemException that only names the file keeps the real failure as its cause.
         IOException reason = e instanceof FileSystemException && e.getCause() instanceof IOException cause ? cause : e;
         err.println(named + ": error: cannot read file: " + describe(reason));

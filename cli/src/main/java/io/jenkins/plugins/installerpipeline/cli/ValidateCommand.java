@@ -5,10 +5,12 @@ import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Reads Buildkite pipeline definitions and reports every problem Buildkite would reject.",
             "Diagnostics go to standard output, one per line: FILE:LINE:COL: error: MESSAGE (or warning:),"
                     + " sorted by file and position. Unreadable files are reported on standard error.",
+            "A FILE of - reads standard input, named <stdin> in diagnostics; more of it than --max-file-size is"
+                    + " refused too.",
             "",
             "Errors, as Buildkite refuses them: a step key used twice (key, id and identifier are one), in the"
                     + " server's words; an attribute its step type does not have (with the name you probably meant);"
@@ -48,7 +52,11 @@ import picocli.CommandLine.Model.CommandSpec;
         })
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline definition files (YAML).")
+    /** How diagnostics name standard input. */
+    static final String STDIN = "<stdin>";
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pipeline definition files (YAML), or - for"
+            + " standard input.")
     List<Path> files;
 
     @Mixin
@@ -57,6 +65,18 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Supplier<InputStream> stdin;
+
+    /** Reads {@code -} from the process's standard input. */
+    ValidateCommand() {
+        this(() -> System.in);
+    }
+
+    /** Reads {@code -} from {@code stdin}; for tests. */
+    ValidateCommand(Supplier<InputStream> stdin) {
+        this.stdin = stdin;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,12 +84,15 @@ final class ValidateCommand implements Callable<Integer> {
         boolean unreadable = false;
         boolean invalid = false;
         for (Path file : files) {
+            boolean fromStdin = file.toString().equals("-");
+            String name = fromStdin ? STDIN : file.toString();
             ReadResult result;
             try {
-                result = DefinitionReader.read(file.toString(), definitionFiles.read(file),
+                String text = fromStdin ? definitionFiles.read(stdin.get(), name) : definitionFiles.read(file);
+                result = DefinitionReader.read(name, text,
                         Planner.validationOptions().withLimits(definitionFiles.limits()));
             } catch (IOException e) {
-                DefinitionFiles.cannotRead(err, file, e);
+                DefinitionFiles.cannotRead(err, name, e);
                 unreadable = true;
                 continue;
             }

@@ -45,6 +45,17 @@ public class ValidateCommandTest {
     }
 
     @Test
+    public void aDashReadsStandardInput() {
+        CommandLine cl = Main.configure(new CommandLine(new ValidateCommand(() -> new java.io.ByteArrayInputStream(
+                "steps:\n  - command: x\ncolour: blue\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("-")).isZero();
+        assertThat(out.toString()).isEqualTo("<stdin>:3:1: warning: unknown top-level key 'colour': Buildkite ignores"
+                + " it (it reads agents, checkout, env, image, notify, priority, secrets, steps)\n");
+    }
+
+    @Test
     public void warningsAloneExitZero() throws IOException {
         String f = file("w.yml", "steps:\n  - trigger: kolibri-raspbian-image\n    depends_on: deb-build\n");
         assertThat(run("validate", f)).isZero();

@@ -16,7 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * Reads a definition file's text within {@link ReadLimits#maxBytes()}: what is not a regular file, or is larger
  * than the limit, is refused before a byte is read, so a FIFO cannot hang the reader and a huge file cannot
- * exhaust the heap. Every command and step that reads a definition from disk reads it here.
+ * exhaust the heap. Every command and step that reads a definition from disk reads it here; a stream (standard
+ * input) is read here too, up to one byte past the limit.
  */
 public final class DefinitionFile {
 
@@ -26,8 +27,8 @@ public final class DefinitionFile {
     public static final class TooLargeException extends FileSystemException {
         private static final long serialVersionUID = 1L;
 
-        TooLargeException(Path file, String reason) {
-            super(file.toString(), null, reason);
+        TooLargeException(String file, String reason) {
+            super(file, null, reason);
         }
     }
 
@@ -52,16 +53,32 @@ public final class DefinitionFile {
                     "not a regular file (a FIFO, socket or device is not read)");
         }
         if (attributes.size() > limits.maxBytes()) {
-            throw new TooLargeException(path, limits.tooBig(attributes.size()));
+            throw new TooLargeException(path.toString(), limits.tooBig(attributes.size()));
         }
-        byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
-            // One byte more than allowed tells a file that grew since it was measured.
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, limits.maxBytes() + 1L));
-        }
-        if (bytes.length > limits.maxBytes()) {
-            throw new TooLargeException(path, "more than the limit of " + limits.maxBytes()
+            return read(in, path.toString(), limits, "more than the limit of " + limits.maxBytes()
                     + " bytes (it grew while it was read)");
+        }
+    }
+
+    /**
+     * The text of {@code in} (standard input, say), decoded as UTF-8; at most one byte past {@code limits.maxBytes()}
+     * is read, so endless or huge input is refused without being held. The stream is not closed.
+     *
+     * @param name what a refusal names ({@code <stdin>})
+     * @throws TooLargeException                         if it has more than {@code limits.maxBytes()} bytes
+     * @throws java.nio.charset.CharacterCodingException if it is not UTF-8
+     * @throws IOException                               if it cannot be read otherwise
+     */
+    public static String read(InputStream in, String name, ReadLimits limits) throws IOException {
+        return read(in, name, limits, limits.overLimit());
+    }
+
+    private static String read(InputStream in, String name, ReadLimits limits, String tooLarge) throws IOException {
+        // One byte more than allowed tells input past the limit (or a file that grew since it was measured).
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, limits.maxBytes() + 1L));
+        if (bytes.length > limits.maxBytes()) {
+            throw new TooLargeException(name, tooLarge);
         }
         checkUtf8(bytes);
         return new String(bytes, StandardCharsets.UTF_8);

@@ -38,11 +38,19 @@ public record ReadLimits(int maxBytes, int maxNestingDepth, int maxAliasesForCol
 
     /** Why a definition of {@code bytes} bytes is refused: {@code 31457280 bytes, more than the limit of ...}. */
     public String tooBig(long bytes) {
+        return bytes + " bytes, " + overLimit();
+    }
+
+    /**
+     * Why a definition whose size is not known is refused (standard input, read only up to the limit):
+     * {@code more than the limit of 10485760 bytes (10 MiB)}.
+     */
+    public String overLimit() {
         double mib = maxBytes / (1024.0 * 1024.0);
         String readable = mib < 1 ? ""
                 : " (" + (mib == Math.rint(mib) ? String.valueOf((long) mib) : String.format(Locale.ROOT, "%.1f", mib))
                         + " MiB)";
-        return bytes + " bytes, more than the limit of " + maxBytes + " bytes" + readable;
+        return "more than the limit of " + maxBytes + " bytes" + readable;
     }
 
     /** How many bytes {@code text} takes in UTF-8 (without encoding it). */

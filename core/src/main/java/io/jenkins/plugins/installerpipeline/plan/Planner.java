@@ -44,9 +44,12 @@ public final class Planner {
                         .orElseGet(() -> new ScalarTransform.Value(value)));
     }
 
-    /** Read options for a build: every string value interpolated against {@code context}, every {@code if} checked. */
+    /**
+     * Read options for a build: every string value interpolated against {@code context} (its
+     * {@link BuildContext#interpolationEnvironment()}, run-time placeholders included), every {@code if} checked.
+     */
     public static ReadOptions buildOptions(BuildContext context) {
-        Map<String, String> environment = context.environment();
+        Map<String, String> environment = context.interpolationEnvironment();
         return ReadOptions.defaults()
                 .withConditionCheck(Condition::check)
                 .withScalarTransform((value, at) -> {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Names of the jobs that trigger steps start. Job names are full names with {@code /} between folders
@@ -25,6 +26,22 @@ public final class TargetNames {
     public static String beside(String projectFullName, String slug) {
         int slash = projectFullName.lastIndexOf('/');
         return slash < 0 ? slug : projectFullName.substring(0, slash + 1) + slug;
+    }
+
+    /**
+     * Why a pipeline slug cannot name a job beside the triggering project, or empty when it can. A slug the
+     * {@code jobs} map does not list may name only a job in the triggering project's own folder: a definition can
+     * come from a pull request, and must not reach any other job of the Jenkins ({@code ../admin/deploy},
+     * {@code other-team/release}). Buildkite slugs are single names ({@code kolibri-debian}); a job elsewhere is
+     * reached by mapping its slug in {@code jobs}, which the Jenkinsfile (trusted) sets.
+     */
+    public static Optional<String> slugProblem(String slug) {
+        if (slug.isBlank() || slug.equals(".") || slug.equals("..") || slug.contains("/") || slug.contains("\\")) {
+            return Optional.of("trigger " + slug + ": a pipeline slug names a job in the same folder as the"
+                    + " package job, and '" + slug + "' would reach outside it; to start a job elsewhere, map the slug"
+                    + " in the step's jobs (jobs: ['" + slug + "': 'folder/job'])");
+        }
+        return Optional.empty();
     }
 
     /** A job name as written in the {@code jobs} map: full names, a leading {@code /} allowed and dropped. */

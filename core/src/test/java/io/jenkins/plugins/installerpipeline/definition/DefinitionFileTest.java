@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.installerpipeline.definition.testing.Fifos;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,6 +37,26 @@ public class DefinitionFileTest {
                 .isInstanceOf(DefinitionFile.TooLargeException.class)
                 .hasMessage(file + ": 2097162 bytes, more than the limit of 1048576 bytes (1 MiB)");
         assertThat(DefinitionFile.read(file, ReadLimits.DEFAULT.withMaxBytes(3 * 1024 * 1024))).startsWith("steps");
+    }
+
+    @Test
+    public void aStreamIsReadUpToTheLimitAndRefusedPastIt() throws IOException {
+        String yaml = "steps: [wait]\n# \u00e9\n";
+        byte[] text = yaml.getBytes(StandardCharsets.UTF_8);
+        ReadLimits exact = ReadLimits.DEFAULT.withMaxBytes(text.length);
+        assertThat(DefinitionFile.read(new ByteArrayInputStream(text), "<stdin>", exact)).isEqualTo(yaml);
+        assertThatThrownBy(() -> DefinitionFile.read(new ByteArrayInputStream(text), "<stdin>",
+                exact.withMaxBytes(text.length - 1)))
+                .isInstanceOf(DefinitionFile.TooLargeException.class)
+                .hasMessage("<stdin>: more than the limit of " + (text.length - 1) + " bytes");
+
+        // Reading stops one byte past the limit: the rest is never taken from the stream.
+        ByteArrayInputStream huge = new ByteArrayInputStream(new byte[3 * 1024 * 1024]);
+        assertThatThrownBy(() -> DefinitionFile.read(huge, "<stdin>", ReadLimits.DEFAULT.withMaxBytes(1024 * 1024)))
+                .hasMessage("<stdin>: more than the limit of 1048576 bytes (1 MiB)");
+        assertThat(huge.available()).isEqualTo(2 * 1024 * 1024 - 1);
+        assertThatThrownBy(() -> DefinitionFile.read(new ByteArrayInputStream(new byte[] {(byte) 0xE9}), "<stdin>",
+                ReadLimits.DEFAULT)).isInstanceOf(MalformedInputException.class);
     }
 
     @Test

@@ -8,6 +8,16 @@ import org.junit.Test;
 public class TargetNamesTest {
 
     @Test
+    public void aSlugNamesOnlyAJobInTheTriggeringProjectsFolder() {
+        assertThat(TargetNames.slugProblem("kolibri-debian")).isEmpty();
+        for (String slug : java.util.List.of("../admin", "other-team/release", "..", ".", "a\\b", " ")) {
+            assertThat(TargetNames.slugProblem(slug)).as(slug).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("trigger " + slug + ": a pipeline slug names a job in the same folder as the package job")
+                    .endsWith("map the slug in the step's jobs (jobs: ['" + slug + "': 'folder/job'])"));
+        }
+    }
+
+    @Test
     public void aSlugResolvesBesideTheTriggeringProject() {
         assertThat(TargetNames.beside("ci/kolibri", "kolibri-debian")).isEqualTo("ci/kolibri-debian");
         assertThat(TargetNames.beside("a/b/kolibri", "kolibri-debian")).isEqualTo("a/b/kolibri-debian");
