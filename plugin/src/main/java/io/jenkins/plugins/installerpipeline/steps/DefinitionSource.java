@@ -10,6 +10,10 @@ import hudson.model.TaskListener;
 import java.io.IOException;
 import java.util.Objects;
 import hudson.scm.SCM;
+import io.jenkins.plugins.installerpipeline.definition.DefinitionFile;
+import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import jenkins.model.Jenkins;
@@ -77,7 +81,27 @@ final class DefinitionSource {
         if (!file.exists()) {
             throw new AbortException(step + ": " + path + ": no such file in the workspace " + workspace.getRemote());
         }
-        return new Read(file.readToString(), "the workspace");
+        if (file.isDirectory()) {
+            throw new AbortException(step + ": " + path + " is a directory in the workspace " + workspace.getRemote());
+        }
+        try (InputStream in = file.read()) {
+            return new Read(bounded(in, path, step), "the workspace");
+        }
+    }
+
+    /**
+     * The text of a definition, read only up to the engine's size limit (one byte past it tells a larger file):
+     * a file of any size from a workspace or a pull request must not fill the controller's memory.
+     */
+    static String bounded(InputStream in, String path, String step) throws IOException {
+        try {
+            return DefinitionFile.read(in, path, ReadLimits.DEFAULT);
+        } catch (DefinitionFile.TooLargeException e) {
+            throw new AbortException(step + ": " + path + ": " + e.getReason() + ", which a pipeline definition may"
+                    + " not exceed");
+        } catch (CharacterCodingException e) {
+            throw new AbortException(step + ": " + path + ": not UTF-8 text");
+        }
     }
 
     /** A revision its source does not trust: the trusted revision's file, if the build's revision has the same. */
@@ -111,7 +135,12 @@ final class DefinitionSource {
             try (SCMFileSystem fs = SCMFileSystem.of(source, head, revision)) {
                 if (fs != null) {
                     SCMFile file = fs.child(path);
-                    return file.isFile() ? file.contentAsString() : null;
+                    if (!file.isFile()) {
+                        return null;
+                    }
+                    try (InputStream in = file.content()) {
+                        return bounded(in, path, step);
+                    }
                 }
             }
             return checkout(revision, path);
@@ -132,7 +161,12 @@ final class DefinitionSource {
                 if (!real.startsWith(Path.of(dir.getRemote()).toRealPath())) {
                     throw new AbortException(step + ": " + path + " leads outside the checkout of " + describe(revision));
                 }
-                return file.exists() && !file.isDirectory() ? file.readToString() : null;
+                if (!file.exists() || file.isDirectory()) {
+                    return null;
+                }
+                try (InputStream in = file.read()) {
+                    return bounded(in, path, step);
+                }
             } catch (java.nio.file.NoSuchFileException e) {
                 return null;
             } finally {
