@@ -51,8 +51,11 @@ public final class InstallerEvents {
             return Optional.empty();
         }
         String job = child.getParent().getFullName();
-        Optional<InstallerBuild> entry = record.find(job, child.getQueueId())
-                // the build can start before its queue id is recorded (no quiet period): match the trigger instead
+        // By build number once it is recorded: a Pipeline build that resumes after a restart is queued again and
+        // gets a new queue id. By queue id before that; and the build can start before its queue id is recorded
+        // (no quiet period): then by trigger.
+        Optional<InstallerBuild> entry = record.findBuild(job, child.getNumber())
+                .or(() -> record.find(job, child.getQueueId()))
                 .or(() -> record.latest(metadata.get().getTriggerKey())
                         .filter(b -> b.getJobFullName().equals(job) && b.getBuildNumber().isEmpty()));
         return entry.map(e -> Map.entry(record, e));

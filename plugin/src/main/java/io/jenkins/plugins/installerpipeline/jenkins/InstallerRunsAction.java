@@ -69,7 +69,20 @@ public final class InstallerRunsAction extends BuildRecord {
         return Optional.ofNullable(found);
     }
 
-    /** The entry whose queue item, or build, this is. */
+    /** The entry of a started build. */
+    public synchronized Optional<InstallerBuild> findBuild(@NonNull String jobFullName, int buildNumber) {
+        for (InstallerBuild b : builds) {
+            if (b.getJobFullName().equals(jobFullName) && b.getBuildNumber().orElse(0) == buildNumber) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The entry whose queue item this is. A build's queue id changes when it resumes after a restart (it is queued
+     * again): look a started build up with {@link #findBuild}.
+     */
     public synchronized Optional<InstallerBuild> find(@NonNull String jobFullName, long queueId) {
         for (InstallerBuild b : builds) {
             if (b.getJobFullName().equals(jobFullName) && b.getQueueId().orElse(0L) == queueId) {

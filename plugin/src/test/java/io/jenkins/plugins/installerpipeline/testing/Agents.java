@@ -4,7 +4,7 @@ import hudson.model.Node;
 import hudson.remoting.Which;
 import hudson.slaves.DumbSlave;
 import hudson.slaves.RetentionStrategy;
-import hudson.slaves.SimpleCommandLauncher;
+import org.jvnet.hudson.test.SimpleCommandLauncher;
 import java.io.File;
 import org.jvnet.hudson.test.JenkinsRule;
 
