@@ -1,6 +1,7 @@
 package io.jenkins.plugins.installerpipeline.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.console.ModelHyperlinkNote;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
@@ -14,6 +15,14 @@ public final class BuildConsole {
     private static final Logger LOGGER = Logger.getLogger(BuildConsole.class.getName());
 
     private BuildConsole() {}
+
+    /**
+     * A console link to a build that names its job too ({@code kolibri-windows #12}); {@code ModelHyperlinkNote}'s
+     * own link to a build shows only {@code #12}.
+     */
+    public static String link(@NonNull Run<?, ?> run) {
+        return ModelHyperlinkNote.encodeTo("/" + run.getUrl(), run.getFullDisplayName());
+    }
 
     /**
      * Prints {@code line} on the build's console while it runs; once it has finished (or for a build that is not a

@@ -5,12 +5,12 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
-import hudson.console.ModelHyperlinkNote;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.installerpipeline.artifact.HandOff;
 import io.jenkins.plugins.installerpipeline.artifact.HandedArtifact;
 import io.jenkins.plugins.installerpipeline.jenkins.ArchivedArtifact;
+import io.jenkins.plugins.installerpipeline.jenkins.BuildConsole;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerArtifactsAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction;
 import java.io.InputStream;
@@ -167,7 +167,7 @@ public final class FetchUpstreamArtifactsStep extends Step {
                             + holder.getFullDisplayName() + "; the file was deleted)");
                 }
                 listener.getLogger().println("fetchUpstreamArtifacts: " + a.path() + " from "
-                        + ModelHyperlinkNote.encodeTo(holder) + " (" + a.size() + " bytes, SHA-256 " + a.sha256()
+                        + BuildConsole.link(holder) + " (" + a.size() + " bytes, SHA-256 " + a.sha256()
                         + " verified)");
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", a.name());

@@ -3,12 +3,12 @@ package io.jenkins.plugins.installerpipeline.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.FilePath;
-import hudson.console.ModelHyperlinkNote;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.installerpipeline.artifact.FanIn;
 import io.jenkins.plugins.installerpipeline.jenkins.ArchivedArtifact;
+import io.jenkins.plugins.installerpipeline.jenkins.BuildConsole;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerArtifactsAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction;
@@ -83,7 +83,7 @@ final class InstallerFanIn {
                 expected.put(a.getName(), a.getSha256());
             }
             listener.getLogger().println("uploadReleaseArtifact: " + artifacts.size() + " artifact"
-                    + (artifacts.size() == 1 ? "" : "s") + " of " + ModelHyperlinkNote.encodeTo(child));
+                    + (artifacts.size() == 1 ? "" : "s") + " of " + BuildConsole.link(child));
         }
         return new Prepared(files, expected);
     }

@@ -154,6 +154,7 @@ public class UntrustedDefinitionTest {
                 + "jobs: ['ops/deploy-production': 'ops/deploy-production', '../ops/deploy-production': 'ops/deploy-production'] }", true));
         r.buildAndAssertSuccess(up);
         KolibriFixture.await("the mapped job was started", () -> deploy.getBuilds().size() == 2);
+        r.waitUntilNoActivity();
     }
 
     @Test

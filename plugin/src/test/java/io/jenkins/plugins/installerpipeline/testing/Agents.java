@@ -1,12 +1,13 @@
 package io.jenkins.plugins.installerpipeline.testing;
 
 import hudson.model.Node;
-import hudson.remoting.Which;
 import hudson.slaves.DumbSlave;
 import hudson.slaves.RetentionStrategy;
-import org.jvnet.hudson.test.SimpleCommandLauncher;
-import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.SimpleCommandLauncher;
 
 /** Agents for tests: a separate JVM on this machine, connected over its standard input and output. */
 public final class Agents {
@@ -14,15 +15,21 @@ public final class Agents {
     private Agents() {}
 
     /**
-     * A new online agent with {@code label}, its own root directory and one executor. Started from the remoting jar
-     * on the test class path (the same jar the agent would download), because {@code JenkinsRule.createOnlineSlave}
-     * looks for it in the Jenkins war, and a war built without it has none.
+     * A new online agent with {@code label}, its own root directory and one executor. Started, as
+     * {@code JenkinsRule.createOnlineSlave} does, from the agent jar the Jenkins war serves; a war built without it
+     * (the Jenkins compiled from source for these tests) has none, and then the agent runs from this JVM's own class
+     * path, which holds the same remoting classes and their libraries.
      */
     public static DumbSlave online(JenkinsRule r, String label) throws Exception {
-        File remoting = Which.jarFile(hudson.remoting.Launcher.class);
+        String classPath;
+        try {
+            classPath = Path.of(r.jenkins.getJnlpJars("remoting.jar").getURL().toURI()).toString();
+        } catch (IOException | URISyntaxException e) {
+            classPath = System.getProperty("java.class.path");
+        }
         String java = System.getProperty("java.home") + "/bin/java";
         DumbSlave agent = new DumbSlave("agent-" + label, r.createTmpDir().getPath(), new SimpleCommandLauncher(
-                "\"" + java + "\" -Djava.awt.headless=true -Xmx512m -cp \"" + remoting + "\" hudson.remoting.Launcher"));
+                "\"" + java + "\" -Djava.awt.headless=true -Xmx512m -cp \"" + classPath + "\" hudson.remoting.Launcher"));
         agent.setLabelString(label);
         agent.setNumExecutors(1);
         agent.setMode(Node.Mode.EXCLUSIVE);
