@@ -1,17 +1,28 @@
 package io.jenkins.plugins.installerpipeline.interpolation;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** One piece of a parsed {@link Template}: literal text or an expansion. Expansions know their column. */
-sealed interface Part {
+/**
+ * One piece of a parsed {@link Template}: literal text or an expansion. Expansions know their column (1-based, of
+ * their {@code $} in the parsed text). Public so that a consumer that expands variables later, such as the converter
+ * writing a shell script, can keep each expansion in its own syntax while applying the escapes now.
+ */
+public sealed interface Part {
 
-    /** Literal text, escapes already resolved. */
+    /** Literal text, escapes already resolved ({@code $$} and {@code \$} are a plain {@code $}). */
     record Text(String value) implements Part {
+        public Text {
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /** {@code $NAME} or {@code ${NAME}}: the value, or nothing when unset. */
     record Reference(String name, int column) implements Part {
+        public Reference {
+            Objects.requireNonNull(name, "name");
+        }
     }
 
     /**
@@ -19,14 +30,26 @@ sealed interface Part {
      * value, or the expanded word when unset (or empty).
      */
     record Default(String name, int column, boolean emptyCounts, List<Part> word) implements Part {
+        public Default {
+            Objects.requireNonNull(name, "name");
+            word = List.copyOf(word);
+        }
     }
 
     /** {@code ${NAME+word}} or {@code ${NAME:+word}} (conditionals only): the word when set (and not empty). */
     record Alternate(String name, int column, boolean emptyCounts, List<Part> word) implements Part {
+        public Alternate {
+            Objects.requireNonNull(name, "name");
+            word = List.copyOf(word);
+        }
     }
 
     /** {@code ${NAME?message}} or {@code ${NAME:?message}}: the value, or an error naming the variable. */
     record Required(String name, int column, boolean emptyCounts, List<Part> message) implements Part {
+        public Required {
+            Objects.requireNonNull(name, "name");
+            message = List.copyOf(message);
+        }
     }
 
     /**
@@ -35,5 +58,10 @@ sealed interface Part {
      * conditionals ({@code ${branch:2:$two}}, checked when expanded).
      */
     record Substring(String name, int column, List<Part> offset, Optional<List<Part>> length) implements Part {
+        public Substring {
+            Objects.requireNonNull(name, "name");
+            offset = List.copyOf(offset);
+            length = length.map(List::copyOf);
+        }
     }
 }
