@@ -60,7 +60,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--definition", paramLabel = "PATH",
             description = "Workspace path of the definition, read at run time by readPipelineDefinition when an if,"
-                    + " branches or skip needs the engine (default: FILE as given).")
+                    + " branches or skip, or a trigger's value with ${...}, needs the engine (default: FILE as given).")
     String definitionPath;
 
     @Option(names = "--checkout", paramLabel = "DIR",

@@ -266,6 +266,29 @@ public class JenkinsfileConverterTest {
     }
 
     @Test
+    public void aDependencyOnATriggerThisBuildMayLeaveOutIsNamedOnlyWhenItIsIn() throws Exception {
+        // Buildkite treats a step that is not in the build as passed; a dependsOn naming a missing entry would fail.
+        String yaml = """
+                steps:
+                  - trigger: kolibri-debian
+                    key: deb-build
+                    if: build.tag != null
+                  - trigger: kolibri-raspbian-image
+                    depends_on: deb-build
+                """;
+        String d = declarative(yaml);
+        String entry = "[job: 'kolibri-raspbian-image', dependsOn: [] + (env.TAG_NAME ? ['deb-build'] : [])]";
+        assertThat(d).contains("if (env.TAG_NAME) { installers << [key: 'deb-build', job: 'kolibri-debian'] }",
+                "installers << " + entry);
+        for (String tag : new String[] {"v0.17.0", null}) {
+            groovy.lang.Binding binding = new groovy.lang.Binding();
+            binding.setVariable("env", tag == null ? Map.of() : Map.of("TAG_NAME", tag));
+            Object dependsOn = ((Map<?, ?>) new GroovyShell(binding).evaluate(entry)).get("dependsOn");
+            assertThat(dependsOn).asList().isEqualTo(tag == null ? java.util.List.of() : java.util.List.of("deb-build"));
+        }
+    }
+
+    @Test
     public void interpolatedTriggerValuesComeFromTheEnginesPlanAndTheTriggersHoldNoExecutor() {
         // Inline entries are passed as written, so ${...} would reach the installers literally: the values come
         // from the plan readPipelineDefinition makes in a short first stage; triggerInstallers runs outside any node.
