@@ -271,35 +271,11 @@ final class Expansions {
     // ---- source text -------------------------------------------------------------------------------------------------
 
     private static String name(Part part) {
-        if (part instanceof Part.Reference r) {
-            return r.name();
-        }
-        if (part instanceof Part.Default d) {
-            return d.name();
-        }
-        if (part instanceof Part.Required r) {
-            return r.name();
-        }
-        if (part instanceof Part.Substring s) {
-            return s.name();
-        }
-        return ((Part.Alternate) part).name();
+        return ((Part.Expansion) part).name();
     }
 
     private static int column(Part part) {
-        if (part instanceof Part.Reference r) {
-            return r.column();
-        }
-        if (part instanceof Part.Default d) {
-            return d.column();
-        }
-        if (part instanceof Part.Required r) {
-            return r.column();
-        }
-        if (part instanceof Part.Substring s) {
-            return s.column();
-        }
-        return ((Part.Alternate) part).column();
+        return ((Part.Expansion) part).column();
     }
 
     /** The expansion as written: {@code $NAME}, or {@code ${...}} up to its matching brace. */
