@@ -365,7 +365,9 @@ public final class JenkinsfileConverter {
                     text.append(i == 0 ? "\n    " : ",\n    ").append(entries.get(i));
                 }
                 text.append("\n]").append(jobs);
-                body.add(new Action.Call(text.toString()));
+                // A script block in declarative syntax: its steps block takes literal arguments only, and the
+                // entries are maps, some computed by buildkiteInstaller.
+                body.add(new Action.Script(List.of(text.toString())));
             } else {
                 List<String> script = new ArrayList<>();
                 script.add("def installers = []");

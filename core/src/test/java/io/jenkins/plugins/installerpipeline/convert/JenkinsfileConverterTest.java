@@ -318,10 +318,12 @@ public class JenkinsfileConverterTest {
                                 }
                                 stage('Trigger installers') {
                                     steps {
-                                        triggerInstallers installers: [
-                                            buildkiteInstaller('deb-build', [key: 'deb-build', job: 'kolibri-debian']),
-                                            [job: 'kolibri-macos', env: [LE_KOLIBRI_RELEASE: 'false']]
-                                        ]
+                                        script {
+                                            triggerInstallers installers: [
+                                                buildkiteInstaller('deb-build', [key: 'deb-build', job: 'kolibri-debian']),
+                                                [job: 'kolibri-macos', env: [LE_KOLIBRI_RELEASE: 'false']]
+                                            ]
+                                        }
                                     }
                                 }
                         """.indent(-8).indent(8))

@@ -78,12 +78,12 @@ public class StageOrderTest {
         String jenkinsfile = result.jenkinsfile().orElseThrow();
         assertThat(jenkinsfile).contains(String.join("\n",
                 "triggerInstallers installers: [",
-                "                    [key: 'deb-build', job: 'kolibri-debian'],",
-                "                    [job: 'kolibri-windows'],",
-                "                    [job: 'kolibri-raspbian-image', dependsOn: 'deb-build'],",
-                "                    [job: 'kolibri-macos', dependsOn: ['deb-build', 'kolibri-windows',"
+                "                        [key: 'deb-build', job: 'kolibri-debian'],",
+                "                        [job: 'kolibri-windows'],",
+                "                        [job: 'kolibri-raspbian-image', dependsOn: 'deb-build'],",
+                "                        [job: 'kolibri-macos', dependsOn: ['deb-build', 'kolibri-windows',"
                         + " 'kolibri-raspbian-image']]",
-                "                ]"));
+                "                    ]"));
         // After the block, in a call of its own: it waits for the gate, and (warned) for those builds.
         assertThat(jenkinsfile.indexOf("[job: 'kolibri-android-installer', dependsOn:")).isNegative();
         assertThat(jenkinsfile.indexOf("[job: 'kolibri-android-installer']"))
