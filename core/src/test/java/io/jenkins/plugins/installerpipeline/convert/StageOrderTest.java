@@ -177,7 +177,10 @@ public class StageOrderTest {
         assertThat(StageOrder.violations("steps:\n  - command: a\n", ConvertOptions.defaults())).isEmpty();
     }
 
-    /** Random definitions: the converted stages keep every ordering of the plan, and each Jenkinsfile parses. */
+    /**
+     * Random definitions (commands, triggers, waits, blocks, groups, depends_on, conditions): the converted stages
+     * keep every ordering of the plan, and each Jenkinsfile parses.
+     */
     @Test
     public void generatedDefinitionsKeepThePlansOrder() {
         Random random = new Random(14);
@@ -228,6 +231,12 @@ public class StageOrderTest {
                 }
             }
             yaml.append(indent).append("  key: ").append(key).append('\n');
+            int condition = random.nextInt(8);
+            if (condition == 0) {
+                yaml.append(indent).append("  if: build.tag != null\n");
+            } else if (condition == 1) {
+                yaml.append(indent).append("  branches: main release-*\n");
+            }
             String own = inGroup ? group : "";
             List<String> earlier = keys.stream().filter(k -> !k.equals(own) && random.nextInt(3) == 0).toList();
             if (!earlier.isEmpty() && random.nextBoolean()) {
