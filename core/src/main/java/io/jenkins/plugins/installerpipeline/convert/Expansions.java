@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Buildkite's upload-time interpolation of one string of a definition, re-expressed for where the string ends up in
@@ -63,27 +64,12 @@ final class Expansions {
      *                expanded those before the step's {@code env} existed
      */
     static Rendered shell(String raw, ShellKind kind, Set<String> stepEnv) {
-        Optional<Template> template = parse(raw);
-        if (template.isEmpty()) {
-            // Validation has refused such text already; keep it as written.
-            return new Rendered(raw, List.of());
-        }
-        Expansions e = new Expansions(raw);
-        StringBuilder out = new StringBuilder();
-        for (Part part : template.get().parts()) {
-            if (part instanceof Part.Text t) {
-                out.append(t.value());
-                continue;
-            }
+        return render(raw, (e, part) -> {
             String expansion = e.shellExpansion(part, kind, stepEnv);
-            if (kind == ShellKind.SH && insideSingleQuotes(raw, column(part) - 1)) {
-                // Buildkite expanded it inside the quotes; close them around the shell's expansion.
-                out.append("'\"").append(expansion).append("\"'");
-            } else {
-                out.append(expansion);
-            }
-        }
-        return new Rendered(out.toString(), e.problems);
+            // Buildkite expanded it inside single quotes too; close them around the shell's expansion.
+            return kind == ShellKind.SH && insideSingleQuotes(raw, column(part) - 1)
+                    ? "'\"" + expansion + "\"'" : expansion;
+        });
     }
 
     /** A Groovy expression of the string: a single-quoted literal, or a GString reading {@code env}. */
@@ -101,21 +87,25 @@ final class Expansions {
      * written, with a problem, since that text is fixed when the Jenkinsfile is written.
      */
     static Rendered text(String raw, String what) {
+        return render(raw, (e, part) -> {
+            String written = e.source(part);
+            e.problems.add(new Problem(column(part) - 1, what + " uses " + written + ", which Buildkite expands"
+                    + " when the pipeline is uploaded; in Jenkins it is fixed text, shown as written"));
+            return written;
+        });
+    }
+
+    /** The text with its literal parts as they are and each expansion as {@code expansion} writes it. */
+    private static Rendered render(String raw, BiFunction<Expansions, Part, String> expansion) {
         Optional<Template> template = parse(raw);
         if (template.isEmpty()) {
+            // Validation has refused such text already; keep it as written.
             return new Rendered(raw, List.of());
         }
         Expansions e = new Expansions(raw);
         StringBuilder out = new StringBuilder();
         for (Part part : template.get().parts()) {
-            if (part instanceof Part.Text t) {
-                out.append(t.value());
-            } else {
-                String written = e.source(part);
-                out.append(written);
-                e.problems.add(new Problem(column(part) - 1, what + " uses " + written + ", which Buildkite expands"
-                        + " when the pipeline is uploaded; in Jenkins it is fixed text, shown as written"));
-            }
+            out.append(part instanceof Part.Text t ? t.value() : expansion.apply(e, part));
         }
         return new Rendered(out.toString(), e.problems);
     }
