@@ -1,6 +1,8 @@
 package io.jenkins.plugins.installerpipeline.benchmarks;
 
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
+import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
+import io.jenkins.plugins.installerpipeline.definition.ReadOptions;
 import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,10 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DefinitionReadBenchmark {
 
+    /** 100,000 steps (21 MB) are more than the default 10 MiB a definition may have. */
+    private static final ReadOptions OPTIONS = ReadOptions.defaults()
+            .withLimits(ReadLimits.DEFAULT.withMaxBytes(64 * 1024 * 1024));
+
     @Param({"kolibri", "10000", "100000"})
     public String definition;
 
@@ -32,7 +38,7 @@ public class DefinitionReadBenchmark {
     @Setup
     public void setUp() throws IOException {
         text = definition.equals("kolibri") ? kolibriPackagePipeline() : generated(Integer.parseInt(definition));
-        ReadResult check = DefinitionReader.read("bench.yml", text);
+        ReadResult check = DefinitionReader.read("bench.yml", text, OPTIONS);
         if (!check.isValid()) {
             throw new IllegalStateException("benchmark input is invalid:\n" + check.diagnostics().format());
         }
@@ -40,7 +46,7 @@ public class DefinitionReadBenchmark {
 
     @Benchmark
     public ReadResult readAndValidate() {
-        return DefinitionReader.read("bench.yml", text);
+        return DefinitionReader.read("bench.yml", text, OPTIONS);
     }
 
     private static String kolibriPackagePipeline() throws IOException {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.installerpipeline.benchmarks;
 
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
+import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import io.jenkins.plugins.installerpipeline.definition.PipelineDefinition;
 import io.jenkins.plugins.installerpipeline.plan.PlanResult;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
@@ -33,6 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class PlanBenchmark {
 
+    /** 100,000 steps are more than the default 10 MiB a definition may have. */
+    static final ReadLimits LIMITS = ReadLimits.DEFAULT.withMaxBytes(64 * 1024 * 1024);
+
     @Param({"10000", "100000"})
     public int steps;
 
@@ -43,7 +47,7 @@ public class PlanBenchmark {
     @Setup(Level.Trial)
     public void generate() {
         yaml = generate(steps);
-        definition = DefinitionReader.read("generated.yml", yaml, Planner.buildOptions(context))
+        definition = DefinitionReader.read("generated.yml", yaml, Planner.buildOptions(context).withLimits(LIMITS))
                 .definition().orElseThrow(() -> new IllegalStateException("generated definition is invalid"));
     }
 
@@ -84,6 +88,6 @@ public class PlanBenchmark {
 
     @Benchmark
     public PlanResult readAndPlan() {
-        return Planner.plan("generated.yml", yaml, context);
+        return Planner.plan("generated.yml", yaml, context, LIMITS);
     }
 }

@@ -9,9 +9,6 @@ import io.jenkins.plugins.installerpipeline.release.ReleasePublisher;
 import io.jenkins.plugins.installerpipeline.release.RepositoryName;
 import io.jenkins.plugins.installerpipeline.release.testing.FakeGitHub;
 import java.io.RandomAccessFile;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,13 +48,13 @@ public final class UploadHarness {
                             List.of(Artifact.of(warmup, ArtifactNames.parse("warmup.bin").name().orElseThrow())));
             Files.delete(warmup);
 
-            resetPeaks();
+            HeapPeaks.reset();
             long start = System.nanoTime();
             PublishReport report = ReleasePublisher.create(new GitHubAccess(github.apiUrl(), token), System.err::println)
                     .publish(PublishOptions.of(new RepositoryName("learningequality", "kolibri"), "v0.17.0"),
                             List.of(artifact));
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = peakHeap();
+            long peak = HeapPeaks.peak();
             if (!report.succeeded()) {
                 throw new IllegalStateException("upload failed: " + report);
             }
@@ -87,33 +84,13 @@ public final class UploadHarness {
                 "-H", "Authorization: token " + token, "-H", "Content-Type: application/zip"));
         command.addAll(body);
         command.add(url);
-        resetPeaks();
+        HeapPeaks.reset();
         long start = System.nanoTime();
         Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(curl.getInputStream().readAllBytes()).trim().replace('\n', ' ');
         int exit = curl.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %d bytes in %.2f s = %.0f MiB/s (exit %d, %s); server-side peak heap"
-                + " %.1f MiB%n", what, bytes, seconds, bytes / seconds / (1 << 20), exit, output, peakHeap() / 1048576.0);
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peak usage since the last reset (an upper bound on the true peak). */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
+                + " %.1f MiB%n", what, bytes, seconds, bytes / seconds / (1 << 20), exit, output, HeapPeaks.peak() / 1048576.0);
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * The {@code FILE_OR_GLOB...} arguments of {@code manifest} and {@code publish}: described, or the problems printed.
  *
  * @param artifacts the described files, when {@code exitCode} is 0
- * @param exitCode  0, 1 for an invalid file (bad name, no match), or {@link Main#USAGE} for an unreadable one
+ * @param exitCode  0, 1 for an invalid file (bad name, a pattern without a match), or {@link Main#USAGE} when a file
+ *                  named cannot be read
  */
 record ArtifactArguments(List<Artifact> artifacts, int exitCode) {
 
@@ -27,10 +28,12 @@ record ArtifactArguments(List<Artifact> artifacts, int exitCode) {
             return new ArtifactArguments(List.of(), Main.USAGE);
         }
         if (scan.diagnostics().hasErrors()) {
+            // A release file's problems concern the file as a whole: no line and column.
             for (Diagnostic d : scan.diagnostics().errors()) {
-                err.println(d.format());
+                err.println(d.formatForFile());
             }
-            return new ArtifactArguments(List.of(), 1);
+            err.flush();
+            return new ArtifactArguments(List.of(), scan.unreadable().isEmpty() ? 1 : Main.USAGE);
         }
         return new ArtifactArguments(scan.artifacts(), 0);
     }

@@ -8,11 +8,12 @@ import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,10 +50,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The pipeline definition to convert.")
     Path file;
 
-    @Option(names = "--jobs", paramLabel = "SLUG=JOB", arity = "1..*",
+    @Option(names = "--jobs", paramLabel = "SLUG=JOB", arity = "1..*", converter = NameValue.Converter.class,
             description = "The Jenkins job (full name) that runs the pipeline SLUG, passed to triggerInstallers as"
                     + " jobs; repeatable. Slugs not given resolve beside the package job.")
-    Map<String, String> jobs = new LinkedHashMap<>();
+    List<NameValue> jobs = new ArrayList<>();
 
     @Option(names = "--style", paramLabel = "STYLE", defaultValue = "declarative",
             description = "declarative (default) or scripted.")
@@ -69,6 +70,9 @@ final class ConvertCommand implements Callable<Integer> {
                     + " directory).")
     Path checkout;
 
+    @Mixin
+    DefinitionFiles definitionFiles;
+
     @Spec
     CommandSpec spec;
 
@@ -78,13 +82,13 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text;
         try {
-            text = DefinitionFiles.read(file);
+            text = definitionFiles.read(file);
         } catch (IOException e) {
-            return DefinitionFiles.cannotRead(err, file, e);
+            return DefinitionFiles.cannotRead(err, file.toString(), e);
         }
         ConvertOptions options = new ConvertOptions(
                 style == Style.scripted ? JenkinsfileStyle.SCRIPTED : JenkinsfileStyle.DECLARATIVE,
-                jobs, Optional.ofNullable(definitionPath),
+                NameValue.toMap(jobs), Optional.ofNullable(definitionPath), definitionFiles.limits(),
                 CheckoutScripts.in(Optional.ofNullable(checkout).orElseGet(() -> CheckoutScripts.checkoutOf(file))));
         ConversionResult result = JenkinsfileConverter.convert(file.toString(), text, options);
         for (Diagnostic d : result.diagnostics().all()) {

@@ -14,9 +14,15 @@ import picocli.CommandLine.Parameters;
  * {@code eval EXPRESSION [context]}: evaluates a Buildkite {@code if:} conditional as the server would, printing
  * exactly {@code true} or {@code false} (exit 0), or the error with its column (exit 1).
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Evaluates a Buildkite conditional (an `if:` value) against a build context.",
-                "Prints exactly true or false; an invalid expression prints the error and exits 1."})
+                "Prints exactly true or false; an invalid expression prints the error with its column."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:true or false was printed",
+            "1:the expression is invalid or cannot be evaluated (the error on standard error)",
+            "2:usage error",
+        })
 public final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "EXPRESSION", description = "The conditional, e.g. 'build.tag != null'.")
@@ -36,7 +42,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (compilation instanceof Compilation.Invalid invalid) {
             return Carets.fail(err, expression, invalid.error());
         }
-        Evaluation evaluation = ((Compilation.Valid) compilation).condition().evaluate(context.toBuildContext());
+        Evaluation evaluation = ((Compilation.Valid) compilation).condition()
+                .evaluate(context.toBuildContext(err));
         if (evaluation instanceof Evaluation.Failed failed) {
             return Carets.fail(err, expression, failed.error());
         }

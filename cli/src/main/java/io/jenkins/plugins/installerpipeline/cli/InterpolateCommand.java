@@ -14,9 +14,20 @@ import picocli.CommandLine.Parameters;
  * {@code buildkite-agent pipeline upload} would, printing the result (exit 0) or the error with its column
  * (exit 1).
  */
-@Command(name = "interpolate", mixinStandardHelpOptions = true,
-        description = {"Expands upload-time variables in TEXT (e.g. '${BUILDKITE_TAG:-false}') against a build context.",
-                "Prints the expanded text; a malformed or failed expansion prints the error and exits 1."})
+@Command(name = "interpolate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        // $${ is picocli's escape for a literal ${: it would otherwise expand the example itself.
+        description = {"Expands upload-time variables in TEXT (e.g. '$${BUILDKITE_TAG:-false}') against a build"
+                + " context.",
+                "Prints the expanded text; a malformed or failed expansion prints the error with its column.",
+                "Values Buildkite sets when the build runs (BUILDKITE_BUILD_ID, BUILDKITE_BUILD_NUMBER,"
+                        + " BUILDKITE_BUILD_URL, BUILDKITE_JOB_ID, BUILDKITE_COMMIT, BUILDKITE_MESSAGE) expand to"
+                        + " placeholders such as <build id, set when the build runs> unless given with their options."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the expanded text was printed",
+            "1:the text is malformed or an expansion failed (the error on standard error)",
+            "2:usage error",
+        })
 public final class InterpolateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TEXT", description = "The text to expand.")
@@ -30,7 +41,8 @@ public final class InterpolateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InterpolationResult result = Interpolator.interpolate(text, context.toBuildContext());
+        InterpolationResult result = Interpolator.interpolate(text,
+                context.toBuildContext(spec.commandLine().getErr()));
         if (result instanceof InterpolationResult.Failed failed) {
             return Carets.fail(spec.commandLine().getErr(), text, failed.error());
         }

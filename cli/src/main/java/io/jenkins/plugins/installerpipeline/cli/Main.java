@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,9 +39,17 @@ public final class Main implements Runnable {
 
     /** The configured picocli command line, shared by {@link #run} and tests that capture output. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        // A usage error is exit 2 everywhere, matching the documented contract.
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * Applies the command line's conventions to {@code cl} and its subcommands: a usage error is exit 2 everywhere,
+     * and prints the error and one line pointing at {@code --help}, as git and gh do, rather than the whole help.
+     * Tests that build a command with test doubles configure it here too.
+     */
+    public static CommandLine configure(CommandLine cl) {
         cl.setExitCodeExceptionMapper(e -> USAGE);
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(USAGE);
@@ -48,8 +57,18 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return USAGE;
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try --help");
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given");
     }
 }

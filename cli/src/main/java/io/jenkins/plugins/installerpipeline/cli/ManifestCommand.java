@@ -10,10 +10,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code manifest FILE_OR_GLOB... [--sha256sums]}: describes release files as JSON, or as a SHA256SUMS file. */
-@Command(name = "manifest", mixinStandardHelpOptions = true,
+@Command(name = "manifest", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Prints the JSON manifest (name, size, sha256, kind, version, content_type, label) of release"
-                + " files, or with --sha256sums the lines `sha256sum -c` reads.",
-                "Exit 0 when every file was described, 1 when a file is malformed or missing, 2 on a usage error."})
+                + " files, or with --sha256sums the lines `sha256sum -c` reads."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every file was described",
+            "1:a file's name is not a release file's, two files share a name, or a pattern matches nothing",
+            "2:usage error, or a file named cannot be read",
+        })
 public final class ManifestCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_GLOB", description = "Files or glob patterns, e.g. 'dist/*.whl'.")

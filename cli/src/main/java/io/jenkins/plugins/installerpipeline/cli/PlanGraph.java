@@ -16,14 +16,15 @@ final class PlanGraph {
 
     private PlanGraph() {}
 
-    static String dot(Orchestration orchestration) {
-        StringBuilder out = new StringBuilder("digraph plan {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+    static String dot(Orchestration orchestration, String title) {
+        StringBuilder out = new StringBuilder("digraph plan {\n  rankdir=LR;\n  label=\"" + escape(title)
+                + "\";\n  labelloc=t;\n  fontname=\"Helvetica\";\n  node [shape=box, fontname=\"Helvetica\"];\n");
         Ids ids = new Ids();
-        dotPlan(out, orchestration.pipeline(), "", ids, "  ");
+        dotPlan(out, orchestration.pipeline(), orchestration.notPlanned(), "", ids, "  ");
         orchestration.triggered().forEach((slug, child) -> {
             out.append("  subgraph \"cluster_").append(escape(slug)).append("\" {\n    label=\"")
                     .append(escape(slug)).append("\";\n");
-            dotPlan(out, child, slug + "/", ids, "    ");
+            dotPlan(out, child, Map.of(), slug + "/", ids, "    ");
             out.append("  }\n");
         });
         for (PlannedStep step : orchestration.pipeline().includedTriggers()) {
@@ -38,10 +39,11 @@ final class PlanGraph {
         return out.append("}\n").toString();
     }
 
-    private static void dotPlan(StringBuilder out, Plan plan, String prefix, Ids ids, String indent) {
+    private static void dotPlan(StringBuilder out, Plan plan, Map<String, String> notPlanned, String prefix, Ids ids,
+                                String indent) {
         for (PlannedStep step : plan.steps()) {
             if (step.included() && !step.type().equals("group")) {
-                out.append(indent).append(ids.of(prefix + step.key())).append(" [label=\"").append(escape(label(step)))
+                out.append(indent).append(ids.of(prefix + step.key())).append(" [label=\"").append(escape(label(step, notPlanned)))
                         .append('"').append(step.isApprovalGate() ? ", shape=hexagon, style=filled, fillcolor=\"#fff3b0\"" : "")
                         .append("];\n");
             }
@@ -69,13 +71,15 @@ final class PlanGraph {
         }
     }
 
-    static String mermaid(Orchestration orchestration) {
-        StringBuilder out = new StringBuilder("flowchart LR\n");
+    static String mermaid(Orchestration orchestration, String title) {
+        // Mermaid's front matter: GitHub and the Mermaid tools draw the title above the chart.
+        StringBuilder out = new StringBuilder("---\ntitle: \"" + title.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"\n---\nflowchart LR\n");
         Ids ids = new Ids();
-        mermaidPlan(out, orchestration.pipeline(), "", ids, "  ");
+        mermaidPlan(out, orchestration.pipeline(), orchestration.notPlanned(), "", ids, "  ");
         orchestration.triggered().forEach((slug, child) -> {
             out.append("  subgraph ").append(ids.of("cluster:" + slug)).append("[\"").append(mermaidText(slug)).append("\"]\n");
-            mermaidPlan(out, child, slug + "/", ids, "    ");
+            mermaidPlan(out, child, Map.of(), slug + "/", ids, "    ");
             out.append("  end\n");
         });
         for (PlannedStep step : orchestration.pipeline().includedTriggers()) {
@@ -91,11 +95,12 @@ final class PlanGraph {
         return out.toString();
     }
 
-    private static void mermaidPlan(StringBuilder out, Plan plan, String prefix, Ids ids, String indent) {
+    private static void mermaidPlan(StringBuilder out, Plan plan, Map<String, String> notPlanned, String prefix,
+                                    Ids ids, String indent) {
         for (PlannedStep step : plan.steps()) {
             if (step.included() && !step.type().equals("group")) {
                 String id = ids.of(prefix + step.key());
-                String text = mermaidText(label(step));
+                String text = mermaidText(label(step, notPlanned));
                 out.append(indent).append(id).append(step.isApprovalGate() ? "{{\"" + text + "\"}}:::gate" : "[\"" + text + "\"]")
                         .append('\n');
             }
@@ -135,6 +140,12 @@ final class PlanGraph {
     private static String label(PlannedStep step) {
         String name = step.label().orElse(step.key());
         return step.trigger().map(t -> name + "\n→ " + t.pipeline()).orElse(step.type().equals("command") ? name : step.type() + ": " + name);
+    }
+
+    /** A trigger whose pipeline was asked for but not found says so in its box. */
+    private static String label(PlannedStep step, Map<String, String> notPlanned) {
+        String reason = step.trigger().map(t -> notPlanned.get(t.pipeline())).orElse(null);
+        return label(step) + (reason == null ? "" : "\n(not planned: " + reason + ")");
     }
 
     private static String escape(String text) {

@@ -1,25 +1,28 @@
 package io.jenkins.plugins.installerpipeline.cli;
 
-import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.plan.Orchestration;
 import io.jenkins.plugins.installerpipeline.plan.Plan;
 import io.jenkins.plugins.installerpipeline.plan.PlannedDependency;
 import io.jenkins.plugins.installerpipeline.plan.PlannedStep;
 import io.jenkins.plugins.installerpipeline.plan.PlannedTrigger;
+import io.jenkins.plugins.installerpipeline.plan.ReleaseUploads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The plan as a person reads it in a terminal: one line per step, grouped by stage, excluded steps at the end. */
+/**
+ * The plan as a person reads it in a terminal: one line per step, grouped by stage, excluded steps after them, and
+ * last the steps that upload to the GitHub Release, so what lands on the Release page shows before a tag is pushed.
+ */
 final class PlanText {
 
     private PlanText() {}
 
-    static String render(Orchestration orchestration, BuildContext build) {
+    static String render(Orchestration orchestration, String title) {
         StringBuilder out = new StringBuilder();
         Plan plan = orchestration.pipeline();
-        out.append("Plan for ").append(plan.file()).append(" (").append(describe(build)).append(")\n");
+        out.append(title).append('\n');
         List<List<String>> layers = plan.layers();
         for (int i = 0; i < layers.size(); i++) {
             out.append("\nStage ").append(i + 1).append(layers.get(i).size() > 1 ? " (in parallel)" : "").append('\n');
@@ -27,7 +30,7 @@ final class PlanText {
                 PlannedStep step = plan.step(key).orElseThrow();
                 out.append("  ").append(line(step)).append('\n');
                 step.notes().forEach(n -> out.append("      note: ").append(n).append('\n'));
-                step.trigger().ifPresent(t -> trigger(out, t, orchestration.triggered().get(t.pipeline())));
+                step.trigger().ifPresent(t -> trigger(out, t, orchestration));
             }
         }
         List<PlannedStep> excluded = plan.steps().stream().filter(s -> !s.included()).toList();
@@ -37,7 +40,33 @@ final class PlanText {
                 out.append("  ").append(line(step)).append("  -- ").append(step.reason().orElse("")).append('\n');
             }
         }
+        releaseUploads(out, orchestration);
         return out.toString();
+    }
+
+    /** Every step that uploads to the release, in this pipeline and the planned triggered ones, with its {@code if}. */
+    private static void releaseUploads(StringBuilder out, Orchestration orchestration) {
+        out.append("\nRelease uploads (what lands on the GitHub Release page)\n");
+        List<String> lines = new ArrayList<>();
+        uploads(lines, "", orchestration.pipeline());
+        orchestration.triggered().forEach((slug, child) -> uploads(lines, slug + ": ", child));
+        if (lines.isEmpty()) {
+            lines.add("none: no step's label or commands name a release upload");
+        }
+        lines.forEach(l -> out.append("  ").append(l).append('\n'));
+    }
+
+    private static void uploads(List<String> lines, String pipeline, Plan plan) {
+        for (PlannedStep step : ReleaseUploads.in(plan)) {
+            StringBuilder line = new StringBuilder(pipeline).append(step.key());
+            step.label().filter(l -> !l.equals(step.key())).ifPresent(l -> line.append("  \"").append(l).append('"'));
+            String reason = step.reason().orElse("");
+            // When the if is why the step is left out, the reason says it already.
+            step.step().common().condition().filter(c -> !reason.startsWith("if: "))
+                    .ifPresent(c -> line.append("  if: ").append(c.expression()));
+            line.append("  -- ").append(step.included() ? "runs in this build" : "not in this build: " + reason);
+            lines.add(line.toString());
+        }
     }
 
     private static String line(PlannedStep step) {
@@ -56,7 +85,8 @@ final class PlanText {
         return line.toString();
     }
 
-    private static void trigger(StringBuilder out, PlannedTrigger trigger, Plan child) {
+    private static void trigger(StringBuilder out, PlannedTrigger trigger, Orchestration orchestration) {
+        Plan child = orchestration.triggered().get(trigger.pipeline());
         trigger.message().ifPresent(m -> out.append("      message: ").append(shown(firstLine(m))).append('\n'));
         trigger.commit().ifPresent(c -> out.append("      commit: ").append(c).append('\n'));
         trigger.branch().ifPresent(b -> out.append("      branch: ").append(b).append('\n'));
@@ -78,15 +108,10 @@ final class PlanText {
                     .append(gates.isEmpty() ? "builds at once, no approval gate" : String.join("; ", gates))
                     .append(" (").append(runs).append(runs == 1 ? " step" : " steps").append(" to run)\n");
         }
-    }
-
-    private static String describe(BuildContext build) {
-        List<String> parts = new ArrayList<>();
-        build.tag().ifPresent(t -> parts.add("tag " + t));
-        build.pullRequest().ifPresent(pr -> parts.add("pull request " + pr.id()));
-        build.branch().ifPresent(b -> parts.add("branch " + b));
-        build.source().ifPresent(s -> parts.add("source " + s.value()));
-        return parts.isEmpty() ? "no tag, no branch" : String.join(", ", parts);
+        String notPlanned = orchestration.notPlanned().get(trigger.pipeline());
+        if (notPlanned != null) {
+            out.append("      ").append(trigger.pipeline()).append(": not planned: ").append(notPlanned).append('\n');
+        }
     }
 
     /** An empty value is shown as "" so a person sees that it is empty rather than missing. */

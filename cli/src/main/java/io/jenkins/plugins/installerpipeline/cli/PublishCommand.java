@@ -25,10 +25,17 @@ import picocli.CommandLine.Parameters;
  * standard error.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = VersionProvider.class,
         description = {"Uploads release files to the GitHub Release of TAG, once each: identical assets are skipped,"
-                + " unfinished uploads cleaned up, failures retried.",
-                "Prints one line per asset: uploaded, skipped (identical), replaced, or the error.",
-                "Exit 0 when every asset is on the release, 1 on a failure, 2 on a usage error."})
+                + " unfinished uploads cleaned up, failures retried (a host that cannot be reached at all is not).",
+                "Prints one line per asset: uploaded, skipped (identical), replaced, or the error; with --dry-run,"
+                        + " what would happen."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every asset is on the release (with --dry-run: would be)",
+            "1:an asset or the release failed (the error on standard error), or a file is not a release file",
+            "2:usage error, or a file named cannot be read",
+        })
 public final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--repository", required = true, paramLabel = "OWNER/NAME",
@@ -67,6 +74,11 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--allow-version-mismatch",
             description = "Upload files whose version differs from the tag's (checked by default).")
     boolean allowVersionMismatch;
+
+    @Option(names = "--dry-run",
+            description = "Change nothing: read the release and print what would be uploaded, replaced or skipped,"
+                    + " and whether the release would be created or published.")
+    boolean dryRun;
 
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_GLOB", description = "Files or glob patterns, e.g. 'dist/*'.")
     List<String> files;
@@ -134,7 +146,9 @@ public final class PublishCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        PublishReport report = publisher.publish(options, described.artifacts());
+        PublishReport report = dryRun ? publisher.dryRun(options, described.artifacts())
+                : publisher.publish(options, described.artifacts());
+        report.notes().forEach(out::println);
         for (AssetOutcome outcome : report.outcomes()) {
             out.println(outcome.line());
         }

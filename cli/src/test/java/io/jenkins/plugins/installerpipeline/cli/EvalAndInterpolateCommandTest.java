@@ -73,6 +73,38 @@ public class EvalAndInterpolateCommandTest {
     }
 
     @Test
+    public void aBareWordComparedWithAsksForQuotes() {
+        CommandRun run = run("eval", "build.branch == develop");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("error: column 17: `develop` is not a variable: to compare with the text,"
+                + " quote it: `build.branch == \"develop\"`\n  build.branch == develop\n                  ^\n");
+    }
+
+    @Test
+    public void helpShowsTheExampleAsWrittenAndTheExitCodes() {
+        String interpolate = run("interpolate", "--help").out();
+        assertThat(interpolate).contains("(e.g. '${BUILDKITE_TAG:-false}')").doesNotContain("(e.g. 'false')")
+                .contains("Exit codes:");
+        assertThat(run("eval", "--help").out()).contains("Exit codes:").contains("1   the expression is invalid");
+    }
+
+    @Test
+    public void usageErrorsPrintTheErrorAndWhereHelpIs() {
+        CommandRun run = run("interpolate", "x", "--env", "NOVALUE");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("error: Invalid value for option '--env' (NAME=VALUE): 'NOVALUE' has no '='\n"
+                + "See 'installer-pipeline interpolate --help'.\n");
+        assertThat(run("eval").err()).isEqualTo("error: Missing required parameter: 'EXPRESSION'\n"
+                + "See 'installer-pipeline eval --help'.\n");
+    }
+
+    @Test
+    public void interpolationShowsRunTimeValuesAsPlaceholders() {
+        assertThat(run("interpolate", "${BUILDKITE_BUILD_ID}").out()).isEqualTo("<build id, set when the build runs>\n");
+        assertThat(run("interpolate", "${BUILDKITE_BUILD_NUMBER}", "--build-number", "42").out()).isEqualTo("42\n");
+    }
+
+    @Test
     public void usageErrorsExitTwo() {
         assertThat(run("eval").exit()).isEqualTo(2);
         assertThat(run("eval", "true", "--source", "cron").exit()).isEqualTo(2);

@@ -58,7 +58,7 @@ public class ReleaseCommandsTest {
         all[0] = "publish";
         System.arraycopy(args, 0, all, 1, args.length);
         // Same command, but reading the token from a test environment.
-        CommandLine sub = new CommandLine(new PublishCommand(env::get));
+        CommandLine sub = Main.configure(new CommandLine(new PublishCommand(env::get)));
         int code = run(sub, args);
         assertThat(out.toString() + err.toString()).doesNotContain(TOKEN);
         return code;
@@ -81,9 +81,20 @@ public class ReleaseCommandsTest {
     public void manifestNamesTheBadFile() throws Exception {
         Files.writeString(dist.resolve("kolibri-latest-py3-none-any.whl"), "");
         assertThat(run(Main.commandLine(), "manifest", dist + "/*.whl")).isEqualTo(1);
-        assertThat(err.toString()).contains("kolibri-latest-py3-none-any.whl:1:1: error: wheel name");
+        assertThat(err.toString()).contains("kolibri-latest-py3-none-any.whl: error: wheel name")
+                .doesNotContain(":1:1:");
         assertThat(out.toString()).isEmpty();
         assertThat(run(Main.commandLine(), "manifest")).isEqualTo(2);
+    }
+
+    @Test
+    public void aFileThatDoesNotExistIsAnUnreadableFile() throws Exception {
+        String missing = dist + "/kolibri-0.17.0.pex";
+        assertThat(run(Main.commandLine(), "manifest", dist + "/*.whl", missing)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(missing + ": error: cannot read file: no such file\n");
+        assertThat(out.toString()).isEmpty();
+        assertThat(run(Main.commandLine(), "manifest", dist + "/*.exe")).as("a pattern without a match").isEqualTo(1);
+        assertThat(err.toString()).contains("pattern '" + dist + "/*.exe' matches no files");
     }
 
     @Test
@@ -107,6 +118,29 @@ public class ReleaseCommandsTest {
                 "--create", "--draft", "--publish", dist + "/*")).as(err.toString()).isZero();
         assertThat(github.release("v0.17.0").orElseThrow().draft()).isFalse();
         assertThat(err.toString()).contains("published ");
+    }
+
+    @Test
+    public void anUnreachableHostFailsAtOnceWithOneLine() throws Exception {
+        long start = System.nanoTime();
+        assertThat(publish(Map.of("GITHUB_TOKEN", TOKEN), "--repository", "learningequality/kolibri", "--tag",
+                "v0.17.0", "--api-url", "https://github.invalid/api/v3", dist + "/*")).isEqualTo(1);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("error: cannot reach github.invalid: unknown host\n");
+    }
+
+    @Test
+    public void aDryRunPrintsWhatWouldHappenAndUploadsNothing() throws Exception {
+        Release release = github.addRelease("v0.17.0", false, false);
+        github.addAsset(release.id(), WHEEL, 5, "ab".repeat(32), "uploaded");
+        assertThat(publish(Map.of("GITHUB_TOKEN", TOKEN), "--repository", "learningequality/kolibri", "--tag",
+                "v0.17.0", "--api-url", github.apiUrl().toString(), "--on-existing", "replace", "--dry-run",
+                dist + "/*")).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith(WHEEL + ": would be replaced: digest sha256:abab")
+                .endsWith("\n" + DEB + ": would be uploaded\n");
+        assertThat(github.requests()).allMatch(r -> r.method().equals("GET"));
+        assertThat(github.assets(release.id())).hasSize(1);
     }
 
     @Test

@@ -45,20 +45,31 @@ public class ValidateCommandTest {
     }
 
     @Test
+    public void aDashReadsStandardInput() {
+        CommandLine cl = Main.configure(new CommandLine(new ValidateCommand(() -> new java.io.ByteArrayInputStream(
+                "steps:\n  - command: x\ncolour: blue\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("-")).isZero();
+        assertThat(out.toString()).isEqualTo("<stdin>:3:1: warning: unknown top-level key 'colour': Buildkite ignores"
+                + " it (it reads agents, checkout, env, image, notify, priority, secrets, steps)\n");
+    }
+
+    @Test
     public void warningsAloneExitZero() throws IOException {
-        String f = file("w.yml", "steps:\n  - command: x\n    colour: blue\n");
+        String f = file("w.yml", "steps:\n  - trigger: kolibri-raspbian-image\n    depends_on: deb-build\n");
         assertThat(run("validate", f)).isZero();
-        assertThat(out.toString()).isEqualTo(
-                f + ":3:5: warning: unknown attribute 'colour' for a command step; kept but ignored\n");
+        assertThat(out.toString()).isEqualTo(f + ":3:17: warning: depends_on 'deb-build' names no step: Buildkite"
+                + " accepts the upload, then fails the build without running this step\n");
     }
 
     @Test
     public void anErrorInAnyFileExitsOneAndPrintsEveryDiagnostic() throws IOException {
         String good = file("good.yml", "steps: [wait]\n");
-        String bad = file("bad.yml", "steps:\n  - trigger: kolibri-raspbian-image\n    depends_on: deb-build\n");
+        String bad = file("bad.yml", "steps:\n  - command: make\n    comand: test\n");
         assertThat(run("validate", good, bad)).isEqualTo(1);
         assertThat(out.toString()).isEqualTo(
-                bad + ":3:17: error: depends_on 'deb-build' names no step: no step has key 'deb-build'\n");
+                bad + ":3:5: error: `comand` is not a valid property on the command step. Did you mean `command`?\n");
     }
 
     @Test
@@ -119,6 +130,10 @@ public class ValidateCommandTest {
     public void helpDocumentsTheContract() {
         assertThat(run("validate", "--help")).isZero();
         assertThat(out.toString()).contains("FILE:LINE:COL: error: MESSAGE", "standard output",
-                "2   usage error or unreadable file");
+                "2   usage error or unreadable file", "--max-file-size=SIZE");
+        // Each leniency and refusal is listed (the help wraps lines anywhere).
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("a step key used twice",
+                "invalid if conditions and ${...} expansions", "depends_on naming no step", "if_changed",
+                "env as a list of KEY=VALUE", "several YAML documents", "a top-level list of steps");
     }
 }

@@ -9,9 +9,12 @@ import java.util.List;
  *
  * @param artifacts   the artifacts, sorted by name
  * @param diagnostics the problems; the artifacts are only usable when it has no errors
+ * @param unreadable  the files named (not patterns) that cannot be read (no such file, a directory), each also a
+ *                    diagnostic; the command line reports these as unreadable files, not as invalid input
  */
-public record ArtifactScan(List<Artifact> artifacts, Diagnostics diagnostics) {
+public record ArtifactScan(List<Artifact> artifacts, Diagnostics diagnostics, List<String> unreadable) {
     public ArtifactScan {
         artifacts = List.copyOf(artifacts);
+        unreadable = List.copyOf(unreadable);
     }
 }

@@ -23,8 +23,9 @@ public final class Artifacts {
 
     /**
      * Expands each argument (a file, or a glob relative to {@code workingDirectory}) and describes every file found:
-     * name, size, SHA-256, kind and version. Each pattern must match at least one regular file; two files with the
-     * same name are an error (they would be the same asset on a release).
+     * name, size, SHA-256, kind and version. Each pattern must match at least one regular file, and each file named
+     * must exist ({@link ArtifactScan#unreadable()}); two files with the same name are an error (they would be the
+     * same asset on a release).
      *
      * @throws IOException when a matched file cannot be read
      */
@@ -32,12 +33,15 @@ public final class Artifacts {
         List<Diagnostic> problems = new ArrayList<>();
         Map<String, Path> byName = new LinkedHashMap<>();
         Map<String, String> givenAs = new LinkedHashMap<>();
+        List<String> unreadable = new ArrayList<>();
         for (String arg : filesOrGlobs) {
             List<Path> matches = expand(arg, workingDirectory);
-            if (matches.isEmpty()) {
-                problems.add(Diagnostic.error(SourceLocation.startOf(arg), isGlob(arg)
-                        ? "pattern '" + arg + "' matches no files"
-                        : "no such file '" + arg + "'"));
+            if (matches.isEmpty() && isGlob(arg)) {
+                problems.add(Diagnostic.error(SourceLocation.startOf(arg), "pattern '" + arg + "' matches no files"));
+            } else if (matches.isEmpty()) {
+                unreadable.add(arg);
+                problems.add(Diagnostic.error(SourceLocation.startOf(arg), "cannot read file: "
+                        + (Files.isDirectory(workingDirectory.resolve(arg)) ? "is a directory" : "no such file")));
             }
             for (Path match : matches) {
                 String name = match.getFileName().toString();
@@ -61,7 +65,7 @@ public final class Artifacts {
             artifacts.add(Artifact.of(entry.getValue(), parse.name().orElseThrow()));
         }
         artifacts.sort(Comparator.comparing(Artifact::name));
-        return new ArtifactScan(artifacts, Diagnostics.of(problems));
+        return new ArtifactScan(artifacts, Diagnostics.of(problems), unreadable);
     }
 
     private static boolean isGlob(String arg) {

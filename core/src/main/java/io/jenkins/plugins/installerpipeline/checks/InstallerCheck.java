@@ -11,16 +11,16 @@ import java.util.Optional;
  * <table>
  *   <caption>Phases and what GitHub shows</caption>
  *   <tr><th>phase</th><th>check</th><th>commit status</th></tr>
- *   <tr><td>waiting for a dependency, queued</td><td>queued</td><td>pending</td></tr>
- *   <tr><td>paused at its gate</td><td>completed, action_required (link: the approval page)</td>
+ *   <tr><td>waiting for a dependency, queued, blocked in the queue</td><td>queued</td><td>pending</td></tr>
+ *   <tr><td>paused at its gate</td><td>in progress, "awaiting approval" (link: the approval page)</td>
  *       <td>pending (link: the approval page)</td></tr>
  *   <tr><td>running</td><td>in progress</td><td>pending</td></tr>
  *   <tr><td>succeeded</td><td>completed, success (summary: links to the assets)</td><td>success</td></tr>
  *   <tr><td>failed</td><td>completed, failure</td><td>failure</td></tr>
  *   <tr><td>aborted</td><td>completed, cancelled</td><td>error</td></tr>
  * </table>
- * GitHub accepts {@code action_required} only on a completed check run; a later update (approved, then running)
- * moves the same check back to in progress.
+ * The gate is shown as in progress, not as a completed check with {@code action_required}: GitHub never lets a
+ * completed check run go back to in progress, so an approved installer would keep showing "action required".
  *
  * @param name        {@code installer/<slug>}
  * @param status      the check run's status
@@ -61,11 +61,13 @@ public record InstallerCheck(String name, CheckStatus status, Optional<CheckConc
                     "Not started yet: it waits for a build it depends on" + why + ".", buildUrl);
             case QUEUED -> new InstallerCheck(name(slug), CheckStatus.QUEUED, Optional.empty(), CommitState.PENDING,
                     who + ": queued", "Triggered; waiting for an executor.", buildUrl);
+            case BLOCKED_IN_QUEUE -> new InstallerCheck(name(slug), CheckStatus.QUEUED, Optional.empty(),
+                    CommitState.PENDING, who + ": blocked in queue" + why,
+                    "Triggered, but the queue cannot start it yet" + why + ".", buildUrl);
             case RUNNING -> new InstallerCheck(name(slug), CheckStatus.IN_PROGRESS, Optional.empty(),
                     CommitState.PENDING, who + ": building", "Building." + link("Build", buildUrl), buildUrl);
-            case PAUSED_AT_GATE -> new InstallerCheck(name(slug), CheckStatus.COMPLETED,
-                    Optional.of(CheckConclusion.ACTION_REQUIRED), CommitState.PENDING,
-                    who + ": waiting for approval",
+            case PAUSED_AT_GATE -> new InstallerCheck(name(slug), CheckStatus.IN_PROGRESS, Optional.empty(),
+                    CommitState.PENDING, who + ": awaiting approval",
                     "Paused at its approval gate: approve it to build this installer." + link("Approve", gateUrl),
                     gateUrl.or(() -> buildUrl));
             case SUCCEEDED -> new InstallerCheck(name(slug), CheckStatus.COMPLETED,

@@ -8,6 +8,7 @@ import java.util.Optional;
 public enum InstallerPhase {
     WAITING_FOR_DEPENDENCY,
     QUEUED,
+    BLOCKED_IN_QUEUE,
     RUNNING,
     PAUSED_AT_GATE,
     SUCCEEDED,
@@ -28,6 +29,7 @@ public enum InstallerPhase {
         return switch (state) {
             case WAITING_FOR_DEPENDENCY -> WAITING_FOR_DEPENDENCY;
             case QUEUED -> QUEUED;
+            case BLOCKED_IN_QUEUE -> BLOCKED_IN_QUEUE;
             case RUNNING -> RUNNING;
             case PAUSED_AT_GATE -> PAUSED_AT_GATE;
             case SUCCEEDED -> SUCCEEDED;

@@ -5,6 +5,8 @@ import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.diagnostic.SourceLocation;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A Buildkite {@code if:} expression, parsed and type-checked: {@code build.tag != null},
@@ -15,10 +17,12 @@ public final class Condition {
 
     private final String source;
     private final Evaluator.Expr root;
+    private final Set<String> variables;
 
-    private Condition(String source, Evaluator.Expr root) {
+    private Condition(String source, Evaluator.Expr root, Set<String> variables) {
         this.source = source;
         this.root = root;
+        this.variables = variables;
     }
 
     /** Parses and type-checks {@code expression}; an invalid one yields the first error with its column. */
@@ -27,7 +31,9 @@ public final class Condition {
         try {
             Node tree = new Parser(expression).parse();
             TypeChecker.check(tree);
-            return new Compilation.Valid(new Condition(expression, Evaluator.compile(tree)));
+            Set<String> variables = new TreeSet<>();
+            collectVariables(tree, variables);
+            return new Compilation.Valid(new Condition(expression, Evaluator.compile(tree), Set.copyOf(variables)));
         } catch (Parser.Failure e) {
             return new Compilation.Invalid(e.error);
         }
@@ -44,6 +50,34 @@ public final class Condition {
             return List.of(invalid.error().at(valueLocation));
         }
         return List.of();
+    }
+
+    /**
+     * Whether the expression reads the variable {@code name} ({@code build.message}): a caller that gathers a
+     * costly value (a commit message read from a change log) can skip it when no condition needs it.
+     */
+    public boolean reads(String name) {
+        return variables.contains(name);
+    }
+
+    private static void collectVariables(Node node, Set<String> into) {
+        if (node instanceof Node.Identifier id) {
+            into.add(id.name());
+        } else if (node instanceof Node.Call call) {
+            call.arguments().forEach(a -> collectVariables(a, into));
+        } else if (node instanceof Node.ArrayLiteral array) {
+            array.elements().forEach(e -> collectVariables(e, into));
+        } else if (node instanceof Node.Not not) {
+            collectVariables(not.operand(), into);
+        } else if (node instanceof Node.Binary binary) {
+            collectVariables(binary.left(), into);
+            collectVariables(binary.right(), into);
+        } else if (node instanceof Node.Ternary ternary) {
+            collectVariables(ternary.condition(), into);
+            collectVariables(ternary.whenTrue(), into);
+            collectVariables(ternary.whenFalse(), into);
+        }
+        // literals and ${VAR} substitutions read no build variable
     }
 
     /** The expression as written. */

@@ -77,6 +77,22 @@ final class TypeChecker {
         return new Failure(identifier.column(), "`" + name + "` is not a variable" + hint);
     }
 
+    /**
+     * {@code build.branch == develop}: an unknown bare word on the right of a comparison is almost always text that
+     * lacks its quotes, so say that rather than suggest reading it as an environment variable.
+     */
+    private static void bareWordCompared(Node.Binary binary) {
+        if (!(binary.right() instanceof Node.Identifier word) || Variables.find(word.name()).isPresent()
+                || word.name().contains(".")) {
+            return;
+        }
+        String quoted = binary.left().text() + " " + binary.operator().symbol + " \"" + word.name() + "\"";
+        boolean looksLikeEnvName = word.name().equals(word.name().toUpperCase(java.util.Locale.ROOT));
+        throw new Failure(word.column(), "`" + word.name() + "` is not a variable: to compare with the text, quote it:"
+                + " `" + quoted + "`" + (looksLikeEnvName ? "; to read an environment variable use `build.env(\""
+                + word.name() + "\")`" : ""));
+    }
+
     private static ValueType binary(Node.Binary binary) {
         switch (binary.operator()) {
             case MATCH, NOT_MATCH -> {
@@ -100,7 +116,10 @@ final class TypeChecker {
                 expectAny(binary.left(), binary.operator(), Kind.BOOLEAN);
                 expectAny(binary.right(), binary.operator(), Kind.BOOLEAN);
             }
-            case EQ, NOT_EQ -> compatible(binary.left(), binary.right(), binary.operator().symbol);
+            case EQ, NOT_EQ -> {
+                bareWordCompared(binary);
+                compatible(binary.left(), binary.right(), binary.operator().symbol);
+            }
             default -> throw new IllegalStateException("unhandled operator " + binary.operator());
         }
         return ValueType.BOOLEAN;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.context;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ public final class BuildContext {
     private final Optional<String> organizationSlug;
     private final Map<String, String> buildEnvironment;
     private final Map<String, String> environment;
+    private final boolean runTimePlaceholders;
+    private final Map<String, String> placeholders;
+    private final Map<String, String> interpolationEnvironment;
 
     private BuildContext(Builder b) {
         tag = b.tag.filter(t -> !t.isBlank());
@@ -69,6 +73,15 @@ public final class BuildContext {
         organizationSlug = b.organizationSlug;
         buildEnvironment = Map.copyOf(b.environment);
         environment = effective();
+        runTimePlaceholders = b.runTimePlaceholders;
+        placeholders = placeholders();
+        if (placeholders.isEmpty()) {
+            interpolationEnvironment = environment;
+        } else {
+            Map<String, String> interpolation = new TreeMap<>(environment);
+            interpolation.putAll(placeholders);
+            interpolationEnvironment = Map.copyOf(interpolation);
+        }
     }
 
     public static Builder builder() {
@@ -99,6 +112,7 @@ public final class BuildContext {
         b.pipelineRepository = pipelineRepository;
         b.organizationSlug = organizationSlug;
         b.environment.putAll(buildEnvironment);
+        b.runTimePlaceholders = runTimePlaceholders;
         return b;
     }
 
@@ -193,6 +207,45 @@ public final class BuildContext {
         return environment;
     }
 
+    /**
+     * Whether this context previews a build that has not run: then {@link #interpolationEnvironment()} shows the
+     * {@link RunTimeValue}s it lacks as placeholders.
+     */
+    public boolean hasRunTimePlaceholders() {
+        return runTimePlaceholders;
+    }
+
+    /**
+     * The placeholders in effect, in {@link RunTimeValue} order, by variable name ({@code BUILDKITE_BUILD_ID} to
+     * {@code <build id, set when the build runs>}): the {@link RunTimeValue}s this context has no value for, when it
+     * {@linkplain #hasRunTimePlaceholders() previews} a build; empty otherwise.
+     */
+    public Map<String, String> runTimePlaceholders() {
+        return placeholders;
+    }
+
+    /**
+     * The environment upload-time interpolation reads ({@code ${BUILDKITE_BUILD_ID}}): {@link #environment()} plus
+     * the {@link #runTimePlaceholders()}. Conditions read {@link #environment()}, where an unknown value is unset.
+     */
+    public Map<String, String> interpolationEnvironment() {
+        return interpolationEnvironment;
+    }
+
+    private Map<String, String> placeholders() {
+        if (!runTimePlaceholders) {
+            return Map.of();
+        }
+        Map<String, String> unknown = new LinkedHashMap<>();
+        for (RunTimeValue value : RunTimeValue.values()) {
+            String current = environment.get(value.variable());
+            if (current == null || current.isEmpty()) {
+                unknown.put(value.variable(), value.placeholder());
+            }
+        }
+        return Collections.unmodifiableMap(unknown);
+    }
+
     private Map<String, String> effective() {
         Map<String, String> env = new TreeMap<>(buildEnvironment);
         env.keySet().removeAll(DERIVED_NAMES);
@@ -235,7 +288,8 @@ public final class BuildContext {
 
     private List<Object> fields() {
         return List.of(tag, branch, commit, message, source, id, number, jobId, buildUrl, pullRequest, creator,
-                pipelineSlug, pipelineDefaultBranch, pipelineRepository, organizationSlug, buildEnvironment);
+                pipelineSlug, pipelineDefaultBranch, pipelineRepository, organizationSlug, buildEnvironment,
+                runTimePlaceholders);
     }
 
     @Override
@@ -263,8 +317,20 @@ public final class BuildContext {
         private Optional<String> pipelineRepository = Optional.empty();
         private Optional<String> organizationSlug = Optional.empty();
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private boolean runTimePlaceholders;
 
         private Builder() {
+        }
+
+        /**
+         * Whether the context previews a build that has not run yet, so that interpolation shows the
+         * {@link RunTimeValue}s it has no value for as placeholders instead of empty strings (the command line's
+         * {@code plan}). Off by default: a running build (the Jenkins plugin) has its real values, and an unset one is
+         * empty there, as on Buildkite.
+         */
+        public Builder runTimePlaceholders(boolean value) {
+            runTimePlaceholders = value;
+            return this;
         }
 
         /** The tag being built; {@code null} or blank means the build is not for a tag. */

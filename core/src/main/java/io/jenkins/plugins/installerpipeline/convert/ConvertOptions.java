@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.convert;
 
+import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,36 +16,46 @@ import java.util.Optional;
  * @param definitionPath the workspace path of the definition, read by {@code readPipelineDefinition} when a step's
  *                       {@code if}, {@code branches} or {@code skip} needs the engine at run time; empty means the
  *                       file name given to the converter
+ * @param limits         the reader's limits for the definition
  * @param scripts        reads the scripts the commands run, to find the {@code buildkite-agent} calls inside them
  */
 public record ConvertOptions(JenkinsfileStyle style, Map<String, String> jobs, Optional<String> definitionPath,
-        ScriptSource scripts) {
+        ReadLimits limits, ScriptSource scripts) {
 
     public ConvertOptions {
         Objects.requireNonNull(style, "style");
         jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
         Objects.requireNonNull(definitionPath, "definitionPath");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(scripts, "scripts");
     }
 
-    /** Declarative, no job mapping, the definition read from the converted file's own path, no script read. */
+    /**
+     * Declarative, no job mapping, the definition read from the converted file's own path, default limits, no script
+     * read.
+     */
     public static ConvertOptions defaults() {
-        return new ConvertOptions(JenkinsfileStyle.DECLARATIVE, Map.of(), Optional.empty(), ScriptSource.none());
+        return new ConvertOptions(JenkinsfileStyle.DECLARATIVE, Map.of(), Optional.empty(), ReadLimits.DEFAULT,
+                ScriptSource.none());
     }
 
     public ConvertOptions withStyle(JenkinsfileStyle value) {
-        return new ConvertOptions(value, jobs, definitionPath, scripts);
+        return new ConvertOptions(value, jobs, definitionPath, limits, scripts);
     }
 
     public ConvertOptions withJobs(Map<String, String> value) {
-        return new ConvertOptions(style, value, definitionPath, scripts);
+        return new ConvertOptions(style, value, definitionPath, limits, scripts);
     }
 
     public ConvertOptions withDefinitionPath(String value) {
-        return new ConvertOptions(style, jobs, Optional.of(value), scripts);
+        return new ConvertOptions(style, jobs, Optional.of(value), limits, scripts);
+    }
+
+    public ConvertOptions withLimits(ReadLimits value) {
+        return new ConvertOptions(style, jobs, definitionPath, value, scripts);
     }
 
     public ConvertOptions withScripts(ScriptSource value) {
-        return new ConvertOptions(style, jobs, definitionPath, value);
+        return new ConvertOptions(style, jobs, definitionPath, limits, value);
     }
 }

@@ -68,9 +68,8 @@ import java.util.regex.Pattern;
 public final class JenkinsfileConverter {
 
     private static final Pattern TAG_PRESENT = Pattern.compile("build\\.tag\\s*!=\\s*null");
-    /** Buildkite step attributes the definition model keeps without interpreting (the reader warns about others). */
-    private static final Set<String> KNOWN_EXTRAS = Set.of("notify", "cancel_on_build_failing", "concurrency_method",
-            "cache", "image", "secrets", "signature", "mount_checkout", "key_prefix");
+    /** Top-level keys Buildkite reads that the definition keeps as extras. */
+    private static final Set<String> TOP_LEVEL_EXTRAS = Set.of("secrets", "image", "priority", "checkout");
     private static final Pattern TAG_ABSENT = Pattern.compile("build\\.tag\\s*==\\s*null");
 
     private JenkinsfileConverter() {}
@@ -92,7 +91,7 @@ public final class JenkinsfileConverter {
 
     /** The converted pipeline before it is written, or the errors; for the writer and for tests of the stage order. */
     static Converted model(String file, String text, ConvertOptions options) {
-        ReadResult read = DefinitionReader.read(file, text, Planner.validationOptions());
+        ReadResult read = DefinitionReader.read(file, text, Planner.validationOptions().withLimits(options.limits()));
         if (read.definition().isEmpty()) {
             return new Converted(Optional.empty(), read.diagnostics());
         }
@@ -468,15 +467,15 @@ public final class JenkinsfileConverter {
 
         /**
          * Flags a step that waits for non-async triggers started by an earlier {@code triggerInstallers} call: on
-         * Buildkite such a trigger finishes when its build finishes or blocks, while the call returns once every
-         * installer build runs or is paused at its gate.
+         * Buildkite such a trigger finishes when its build finishes or blocks, while the call (without {@code wait})
+         * returns once the installer builds are queued.
          */
         private void waitsForTriggers(Step step, List<String> notes) {
             List<String> slugs = triggerWaits.getOrDefault(keyOf.get(step), List.of());
             if (!slugs.isEmpty()) {
                 warn(step.location(), step, "waits for the trigger steps " + slugs + ", which on Buildkite finish"
-                        + " when their builds finish or block; triggerInstallers returns once every installer build"
-                        + " runs or is paused at its gate: where this step needs the installers' outputs (as"
+                        + " when their builds finish or block; triggerInstallers returns once the installer builds are"
+                        + " queued: where this step needs the installers' outputs (as"
                         + " uploadReleaseArtifact(fromInstallers: true) does), pass wait: true on those builds", notes);
             }
         }
@@ -504,12 +503,9 @@ public final class JenkinsfileConverter {
                 warn(step.location(), step, "allow_dependency_failure / allow_failure is not converted: a failed"
                         + " Jenkins stage stops the stages after it; wrap the earlier steps in catchError", notes);
             }
+            // The reader refuses attributes Buildkite does not know: every extra is a Buildkite attribute.
             for (ExtraAttribute extra : common.extras()) {
-                if (KNOWN_EXTRAS.contains(extra.name())) {
-                    warn(extra.location(), step, extra.name() + " is not converted" + extraAdvice(extra.name()), notes);
-                } else {
-                    notes.add("not converted: " + extra.name() + " (unknown to Buildkite)");
-                }
+                warn(extra.location(), step, extra.name() + " is not converted" + extraAdvice(extra.name()), notes);
             }
         }
 
@@ -518,8 +514,12 @@ public final class JenkinsfileConverter {
                 case "notify" -> ": use a post section with mail, slackSend or the like";
                 case "cancel_on_build_failing" -> ": Jenkins' parallel has failFast";
                 case "concurrency_method" -> ": use the Lockable Resources plugin's lock step";
-                case "image", "mount_checkout" -> ": run the stage in a container with agent { docker ... }";
+                case "image" -> ": run the stage in a container with agent { docker ... }";
                 case "secrets" -> ": bind Jenkins credentials with withCredentials";
+                case "if_changed" -> ": declarative when { changeset '...' } is close (it compares with the"
+                        + " previous build's changes, not with a base branch)";
+                case "checkout" -> ": configure the checkout in the job, or call checkout scm with options";
+                case "submit" -> ": input's ok: parameter names the button";
                 default -> "";
             };
         }
@@ -584,7 +584,11 @@ public final class JenkinsfileConverter {
                 notes.add("not converted: notify " + definition.notifications());
             }
             for (ExtraAttribute extra : definition.extras()) {
-                // The reader already warned about unknown top-level keys.
+                // The reader already warned about unknown top-level keys; Buildkite's own are warned here.
+                if (TOP_LEVEL_EXTRAS.contains(extra.name())) {
+                    diagnostics.add(Diagnostic.warning(extra.location(), extra.name() + " is not converted"
+                            + extraAdvice(extra.name())));
+                }
                 notes.add("not converted: " + extra.name() + ": " + extra.value());
             }
             return notes;

@@ -3,7 +3,9 @@ package io.jenkins.plugins.installerpipeline.definition;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostic;
 import io.jenkins.plugins.installerpipeline.diagnostic.Diagnostics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,7 @@ public final class DefinitionValidator {
         List<Diagnostic> out = new ArrayList<>();
         List<Step> all = definition.allSteps();
         StepGraph graph = definition.graph();
+        Map<String, StepKey> earliest = new HashMap<>(); // of each key used by several steps
         for (int i = 0; i < all.size(); i++) {
             Step step = all.get(i);
             step.common().condition().ifPresent(c -> out.addAll(conditions.check(c.expression(), c.location())));
@@ -43,17 +46,26 @@ public final class DefinitionValidator {
             checkKeyShape(key, out);
             int first = graph.indexOf(key.value()).orElseThrow();
             if (first != i) {
-                out.add(Diagnostic.error(key.location(), "duplicate step key '" + key.value() + "' (first used at "
-                        + all.get(first).common().key().orElseThrow().location() + ")"));
+                // The earliest in the file is the one the server accepted (documents are uploaded in file order).
+                StepKey other = all.get(first).common().key().orElseThrow();
+                earliest.merge(key.value(), key.location().compareTo(other.location()) < 0 ? key : other,
+                        (a, b) -> a.location().compareTo(b.location()) <= 0 ? a : b);
             }
+        }
+        for (Step step : all) {
+            step.common().key().filter(k -> earliest.containsKey(k.value()) && earliest.get(k.value()) != k)
+                    .ifPresent(k -> out.add(Diagnostic.error(k.location(), "The key \"" + k.value()
+                            + "\" has already been used by another step in this build (first at "
+                            + earliest.get(k.value()).location() + ")")));
         }
         for (int i = 0; i < all.size(); i++) {
             List<Dependency> dependsOn = all.get(i).dependsOn();
             for (int d = 0; d < dependsOn.size(); d++) {
                 if (graph.dependencyTarget(i, d) == StepGraph.NONE) {
                     Dependency missing = dependsOn.get(d);
-                    out.add(Diagnostic.error(missing.location(), "depends_on '" + missing.key() + "' names no step:"
-                            + " no step has key '" + missing.key() + "'"));
+                    // docs (depends_on): "the build will fail without running the step that is waiting".
+                    out.add(Diagnostic.warning(missing.location(), "depends_on '" + missing.key() + "' names no"
+                            + " step: Buildkite accepts the upload, then fails the build without running this step"));
                 }
             }
         }

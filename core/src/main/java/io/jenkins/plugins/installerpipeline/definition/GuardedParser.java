@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.comments.CommentLine;
 import org.yaml.snakeyaml.composer.Composer;
@@ -19,6 +20,7 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -79,37 +81,75 @@ final class GuardedParser implements Parser {
         this.delegate = delegate;
     }
 
+    /** Stands in the tree for every top-level step already read: one shared node, so a step costs no node. */
+    static final Node PLACEHOLDER = new ScalarNode(Tag.STR, "", null, null, DumperOptions.ScalarStyle.PLAIN);
+
     /** Receives each top-level step as soon as it is composed. */
     interface StepSink {
-        /** Returns the node to keep in the tree in its place (a small placeholder once the step is read). */
-        Node composed(Node step);
+        /** Reads the step (called in document order); the tree keeps {@link #PLACEHOLDER} in its place. */
+        void composed(Node step);
+
+        /**
+         * The steps list {@code steps} is composed: the steps passed to {@link #composed} since the previous call
+         * are its placeholders, in order.
+         */
+        void stepsComposed(SequenceNode steps);
     }
 
     /**
-     * A composer over this parser that tells it which node each anchor names, and hands each top-level step
-     * (an unanchored mapping directly under the root's {@code steps}) to {@code sink} as soon as it is composed.
-     * Reading steps while composing keeps only one step's nodes alive at a time, instead of the whole document's:
-     * for big definitions, holding every node made garbage collection the largest cost.
+     * A composer over this parser that tells it which node each anchor names, and hands each top-level step (an
+     * unanchored mapping or scalar directly in the root's {@code steps} list, or in a root that is itself a list)
+     * to {@code sink} as soon as it is composed. Reading steps while composing keeps only one step's nodes alive at
+     * a time, instead of the whole document's: for big definitions, holding every node made garbage collection the
+     * largest cost.
      */
     Composer composer(LoaderOptions options, StepSink sink) {
         return new Composer(this, new Resolver(), options) {
             private int collectionDepth;
             private Node lastRootKey;
+            /** Composing the value of the root mapping's {@code steps}. */
             private boolean inRootSteps;
+            /** The collection depth at which top-level steps are being composed; 0 when none are. */
+            private int stepDepth;
+
+            /** Whether the node just composed is an item of the top-level steps list, to be read now. */
+            private boolean isTopLevelStep(String anchor) {
+                // An anchored step stays a node: an alias further down may use it.
+                return anchor == null && stepDepth != 0 && collectionDepth == stepDepth;
+            }
+
+            private Node toSink(Node node) {
+                sink.composed(node);
+                return PLACEHOLDER;
+            }
 
             @Override
             protected Node composeScalarNode(String anchor, List<CommentLine> blockComments) {
-                return anchored(anchor, super.composeScalarNode(anchor, blockComments));
+                Node node = anchored(anchor, super.composeScalarNode(anchor, blockComments));
+                return isTopLevelStep(anchor) ? toSink(node) : node;
             }
 
             @Override
             protected Node composeSequenceNode(String anchor) {
+                // The steps: a root list, or the list under the root's steps. An anchored list stays nodes.
+                boolean steps = anchor == null && (collectionDepth == 0 || inRootSteps && collectionDepth == 1);
                 collectionDepth++;
+                if (steps) {
+                    stepDepth = collectionDepth;
+                }
+                Node node;
                 try {
-                    return anchored(anchor, super.composeSequenceNode(anchor));
+                    node = anchored(anchor, super.composeSequenceNode(anchor));
                 } finally {
                     collectionDepth--;
+                    if (steps) {
+                        stepDepth = 0;
+                    }
                 }
+                if (steps) {
+                    sink.stepsComposed((SequenceNode) node);
+                }
+                return node;
             }
 
             @Override
@@ -121,8 +161,7 @@ final class GuardedParser implements Parser {
                 } finally {
                     collectionDepth--;
                 }
-                // Root mapping is depth 1, the steps list depth 2: this mapping is one of its items.
-                return inRootSteps && collectionDepth == 2 && anchor == null ? sink.composed(node) : node;
+                return isTopLevelStep(anchor) ? toSink(node) : node;
             }
 
             @Override
@@ -136,7 +175,7 @@ final class GuardedParser implements Parser {
 
             @Override
             protected Node composeValueNode(MappingNode node) {
-                if (collectionDepth != 1 || !(lastRootKey instanceof ScalarNode key)
+                if (collectionDepth != 1 || stepDepth != 0 || !(lastRootKey instanceof ScalarNode key)
                         || !key.getTag().equals(Tag.STR) || !"steps".equals(key.getValue())) {
                     return super.composeValueNode(node);
                 }

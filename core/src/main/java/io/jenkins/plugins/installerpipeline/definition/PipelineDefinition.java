@@ -31,7 +31,8 @@ public final class PipelineDefinition {
      * @param env           top-level {@code env}, in order
      * @param agents        top-level {@code agents}
      * @param notifications top-level {@code notify} entries as plain values (see {@link ExtraAttribute#value()})
-     * @param extras        other top-level keys, kept as written (each also reported as a warning)
+     * @param extras        other top-level keys, kept as written: Buildkite's ({@code secrets}, {@code image},
+     *                      {@code priority}, {@code checkout}) and unknown ones (each reported as a warning)
      */
     public PipelineDefinition(String file, List<Step> steps, Map<String, String> env, Agents agents,
             List<Object> notifications, List<ExtraAttribute> extras) {
@@ -69,7 +70,7 @@ public final class PipelineDefinition {
         return notifications;
     }
 
-    /** Other top-level keys, kept as written (each also reported as a warning). */
+    /** Other top-level keys, kept as written: Buildkite's, and unknown ones (each reported as a warning). */
     public List<ExtraAttribute> extras() {
         return extras;
     }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param allowDependencyFailure {@code allow_dependency_failure}
  * @param branches               {@code branches} patterns (a space-separated string is split); empty means all
  * @param skip                   {@code skip}
- * @param extras                 attributes kept but not modelled: Buildkite ones this model does not interpret
- *                               ({@code notify}, {@code cancel_on_build_failing}...) and unknown ones (warned about)
+ * @param extras                 Buildkite attributes kept but not modelled ({@code notify},
+ *                               {@code cancel_on_build_failing}, {@code if_changed}...); the reader refuses others
  */
 public record StepCommon(
         Optional<StepKey> key,
@@ -40,9 +40,11 @@ public record StepCommon(
         extras = List.copyOf(extras);
     }
 
-    /** No attributes at all: the common part of {@code - wait}. */
+    private static final StepCommon EMPTY = new StepCommon(Optional.empty(), Optional.empty(), Optional.empty(),
+            List.of(), false, false, List.of(), Skip.NOT_SKIPPED, List.of());
+
+    /** No attributes at all: the common part of {@code - wait} (one shared instance: records are immutable). */
     public static StepCommon empty() {
-        return new StepCommon(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), false, false,
-                List.of(), Skip.NOT_SKIPPED, List.of());
+        return EMPTY;
     }
 }

@@ -2,8 +2,10 @@ package io.jenkins.plugins.installerpipeline.definition;
 
 import io.jenkins.plugins.installerpipeline.definition.YamlTree.Entry;
 import io.jenkins.plugins.installerpipeline.diagnostic.SourceLocation;
+import io.jenkins.plugins.installerpipeline.diagnostic.Spelling;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -27,12 +31,18 @@ final class StepReader {
     /** Keys that decide a step's type, and which type each means. */
     private static final Map<String, Kind> TYPE_KEYS = new LinkedHashMap<>();
 
-    /** Values of {@code type:}. */
+    /** Values of {@code type:}: go-pipeline's and pipeline-schema's names for each type. */
     private static final Map<String, Kind> TYPE_NAMES = Map.of(
-            "command", Kind.COMMAND, "script", Kind.COMMAND,
+            "command", Kind.COMMAND, "commands", Kind.COMMAND, "script", Kind.COMMAND,
             "wait", Kind.WAIT, "waiter", Kind.WAIT,
             "block", Kind.BLOCK, "manual", Kind.BLOCK,
             "input", Kind.INPUT, "trigger", Kind.TRIGGER, "group", Kind.GROUP);
+
+    /** Keys whose value may be a whole step, as the step's only key: {@code - block: {prompt: ...}}. */
+    private static final Map<String, Kind> NESTED = Map.of(
+            "command", Kind.COMMAND, "commands", Kind.COMMAND, "script", Kind.COMMAND,
+            "wait", Kind.WAIT, "waiter", Kind.WAIT,
+            "block", Kind.BLOCK, "input", Kind.INPUT, "trigger", Kind.TRIGGER);
 
     static {
         TYPE_KEYS.put("command", Kind.COMMAND);
@@ -50,36 +60,45 @@ final class StepReader {
     private static final Set<String> COMMON = Set.of("type", "key", "id", "identifier", "label", "name", "if",
             "depends_on", "allow_dependency_failure");
 
-    /** Attributes each type reads (beyond {@link #COMMON} and its type keys). */
+    /**
+     * Every attribute Buildkite accepts on each type, beyond {@link #COMMON}: pipeline-schema's properties (whose
+     * steps allow no others), the step type pages of Buildkite's documentation ({@code submit},
+     * {@code parallelism} on triggers, {@code checkout}), and go-pipeline's agent-applied {@code if_changed}.
+     */
+    private static final Map<Kind, Set<String>> ATTRIBUTES = Map.of(
+            Kind.COMMAND, Set.of("command", "commands", "script", "agents", "artifact_paths", "branches", "cache",
+                    "cancel_on_build_failing", "checkout", "concurrency", "concurrency_group", "concurrency_method",
+                    "env", "if_changed", "image", "matrix", "notify", "parallelism", "plugins", "priority", "retry",
+                    "secrets", "signature", "skip", "soft_fail", "timeout_in_minutes"),
+            Kind.WAIT, Set.of("wait", "waiter", "branches", "continue_on_failure"),
+            Kind.BLOCK, Set.of("block", "manual", "allowed_teams", "blocked_state", "branches", "fields", "prompt",
+                    "submit"),
+            Kind.INPUT, Set.of("input", "allowed_teams", "blocked_state", "branches", "fields", "prompt"),
+            Kind.TRIGGER, Set.of("trigger", "async", "branches", "build", "if_changed", "parallelism", "skip",
+                    "soft_fail"),
+            Kind.GROUP, Set.of("group", "if_changed", "notify", "skip", "steps"));
+
+    /** The attributes of {@link #ATTRIBUTES} that this model reads into the step's record. */
     private static final Map<Kind, Set<String>> READ = Map.of(
             Kind.COMMAND, Set.of("branches", "skip", "soft_fail", "agents", "env", "artifact_paths",
                     "timeout_in_minutes", "retry", "plugins", "matrix", "parallelism", "concurrency",
                     "concurrency_group", "priority"),
-            Kind.WAIT, Set.of("continue_on_failure"),
+            Kind.WAIT, Set.of("continue_on_failure", "branches"),
             Kind.BLOCK, Set.of("prompt", "fields", "blocked_state", "allowed_teams", "branches"),
             Kind.INPUT, Set.of("prompt", "fields", "allowed_teams", "branches"),
             Kind.TRIGGER, Set.of("async", "build", "branches", "skip", "soft_fail"),
-            Kind.GROUP, Set.of("steps"));
-
-    /** Buildkite attributes this model keeps as extras without a warning. */
-    private static final Map<Kind, Set<String>> KNOWN_EXTRAS = Map.of(
-            Kind.COMMAND, Set.of("notify", "cancel_on_build_failing", "concurrency_method", "cache", "image",
-                    "secrets", "signature", "mount_checkout", "key_prefix"),
-            Kind.WAIT, Set.of(),
-            Kind.BLOCK, Set.of(),
-            Kind.INPUT, Set.of(),
-            Kind.TRIGGER, Set.of(),
-            Kind.GROUP, Set.of("notify"));
+            // A group's skip applies to each of its steps (Buildkite docs, group step).
+            Kind.GROUP, Set.of("steps", "skip"));
 
     private final YamlTree yaml;
-    private Map<Node, Optional<Step>> prebuilt = Map.of();
+    private Map<Node, List<Optional<Step>>> prebuilt = Map.of();
 
     StepReader(YamlTree yaml) {
         this.yaml = yaml;
     }
 
-    /** Steps already read while composing, by the placeholder node left in their place. */
-    void usePrebuilt(Map<Node, Optional<Step>> steps) {
+    /** Steps already read while composing, for each steps list that holds placeholders in their place. */
+    void usePrebuilt(Map<Node, List<Optional<Step>>> steps) {
         this.prebuilt = steps;
     }
 
@@ -89,9 +108,10 @@ final class StepReader {
             return List.of();
         }
         List<Step> steps = new ArrayList<>(seq.getValue().size());
+        Iterator<Optional<Step>> done = prebuilt.getOrDefault(seq, List.of()).iterator();
         for (Node item : seq.getValue()) {
-            Optional<Step> done = prebuilt.get(item);
-            (done != null ? done : step(item, insideGroup)).ifPresent(steps::add);
+            (item == GuardedParser.PLACEHOLDER && done.hasNext() ? done.next() : step(item, insideGroup))
+                    .ifPresent(steps::add);
         }
         return steps;
     }
@@ -123,7 +143,16 @@ final class StepReader {
             return Optional.empty();
         }
         Map<String, Entry> attrs = yaml.entries(mapping);
-        Kind kind = kind(node, attrs);
+        Kind kind;
+        Entry only = attrs.size() == 1 ? attrs.values().iterator().next() : null;
+        if (only != null && NESTED.containsKey(only.key()) && only.value() instanceof MappingNode inner) {
+            // The nested form: the type key's value is the whole step (pipeline-schema's nested*Step).
+            kind = NESTED.get(only.key());
+            attrs = yaml.entries(inner);
+            nestedType(kind, attrs);
+        } else {
+            kind = kind(node, attrs);
+        }
         if (kind == Kind.GROUP && insideGroup) {
             yaml.error(node, "group steps cannot be nested: move this group out of its enclosing group");
         }
@@ -140,13 +169,42 @@ final class StepReader {
         });
     }
 
+    /** Inside a nested step, {@code type:} and type keys may only repeat the type its key gives. */
+    private void nestedType(Kind kind, Map<String, Entry> attrs) {
+        for (Entry e : attrs.values()) {
+            if (TYPE_KEYS.containsKey(e.key()) && !ATTRIBUTES.get(kind).contains(e.key())) {
+                yaml.error(e.keyNode(), "`" + e.key() + "` is not a valid property on the "
+                        + kind.name().toLowerCase(Locale.ROOT) + " step." + hint(kind, e.key()));
+            }
+        }
+        Entry type = attrs.get("type");
+        if (type == null) {
+            return;
+        }
+        String name = yaml.string(type.value(), "type").orElse("");
+        if (TYPE_NAMES.get(name.toLowerCase(Locale.ROOT)) != kind) {
+            yaml.error(type.value(), "type '" + name + "' contradicts the " + kind.name().toLowerCase(Locale.ROOT)
+                    + " step it is nested in");
+        }
+    }
+
     /** Decides the step's type from its type keys and {@code type:}; reports none or several. */
     private Kind kind(Node node, Map<String, Entry> attrs) {
         Map<Kind, String> found = new LinkedHashMap<>();
         for (Entry e : attrs.values()) {
             Kind k = TYPE_KEYS.get(e.key());
-            if (k != null) {
-                found.putIfAbsent(k, "'" + e.key() + "'");
+            if (k == null) {
+                continue;
+            }
+            found.putIfAbsent(k, "'" + e.key() + "'");
+            if (e.value() instanceof MappingNode && NESTED.containsKey(e.key())) {
+                yaml.error(e.keyNode(), "'" + e.key() + "' holds a whole step, so it must be the step's only key:"
+                        + " move " + attrs.keySet().stream().filter(a -> !a.equals(e.key())).map(a -> "'" + a + "'")
+                                .collect(Collectors.joining(", ")) + " inside it");
+            } else if (e.key().equals("script")) {
+                // pipeline-schema has script only as a nested step; go-pipeline cannot infer a type from it.
+                yaml.error(e.keyNode(), "'script' holds a whole command step ({command: ...}): for the commands"
+                        + " themselves write 'command:'");
             }
         }
         Entry type = attrs.get("type");
@@ -223,7 +281,8 @@ final class StepReader {
             case WAIT -> attrs.containsKey("waiter") ? "waiter" : "wait";
             default -> null;
         };
-        return name == null ? Optional.empty() : get(attrs, name).flatMap(v -> yaml.string(v, "'" + name + "'"));
+        return name == null ? Optional.empty() : get(attrs, name).filter(v -> !(v instanceof MappingNode))
+                .flatMap(v -> yaml.string(v, "'" + name + "'"));
     }
 
     /** Fills {@code out}; returns true for an explicit "no dependencies" ({@code ~} or {@code []}). */
@@ -291,21 +350,68 @@ final class StepReader {
         };
     }
 
-    /** Attributes not read for this kind: kept; unknown ones warned about. */
+    /**
+     * Attributes Buildkite accepts but this model does not read: kept as extras. Any other attribute is an error,
+     * as on Buildkite's server ("`x` is not a valid property on the command step."), with the nearest valid name.
+     */
     private List<ExtraAttribute> extras(Kind kind, Map<String, Entry> attrs) {
         List<ExtraAttribute> extras = new ArrayList<>();
+        String type = kind.name().toLowerCase(Locale.ROOT);
         for (Entry e : attrs.values()) {
             String name = e.key();
             if (COMMON.contains(name) || TYPE_KEYS.containsKey(name) || READ.get(kind).contains(name)) {
+                continue; // a type key of another type is reported as "several types"
+            }
+            if (ATTRIBUTES.get(kind).contains(name)) {
+                if (name.equals("if_changed")) {
+                    ifChanged(e);
+                }
+                extras.add(new ExtraAttribute(name, yaml.plain(e.value()), yaml.at(e.keyNode())));
                 continue;
             }
-            if (!KNOWN_EXTRAS.get(kind).contains(name)) {
-                yaml.warning(e.keyNode(), "unknown attribute '" + name + "' for a " + kind.name().toLowerCase(Locale.ROOT)
-                        + " step; kept but ignored");
-            }
-            extras.add(new ExtraAttribute(name, yaml.plain(e.value()), yaml.at(e.keyNode())));
+            yaml.error(e.keyNode(), "`" + name + "` is not a valid property on the " + type + " step." + hint(kind, name));
         }
         return extras;
+    }
+
+    /** A did-you-mean for a misspelt attribute, or the step types that do take it. */
+    private static String hint(Kind kind, String name) {
+        Set<String> valid = new TreeSet<>(COMMON);
+        valid.addAll(ATTRIBUTES.get(kind));
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String candidate : valid) {
+            int d = Spelling.distance(name, candidate);
+            if (d < best) {
+                best = d;
+                nearest = candidate;
+            }
+        }
+        if (nearest != null && best <= Math.max(1, Math.min(2, name.length() / 4))) {
+            return " Did you mean `" + nearest + "`?";
+        }
+        List<String> others = new ArrayList<>();
+        for (Kind other : Kind.values()) {
+            if (ATTRIBUTES.get(other).contains(name)) {
+                others.add(other.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return others.isEmpty() ? " Valid properties: " + String.join(", ", valid) + "."
+                : " It belongs on " + String.join(" and ", others) + " steps.";
+    }
+
+    /** {@code if_changed}: checked for its shape, and said what it does (the agent applies it at upload). */
+    private void ifChanged(Entry e) {
+        Optional<IfChanged> parsed = IfChanged.parse(yaml.plain(e.value()));
+        if (parsed.isEmpty()) {
+            yaml.warning(e.value(), "if_changed must be a glob pattern, a list of them, or {include, exclude}:"
+                    + " Buildkite's agent warns that it cannot read it and never skips the step");
+            return;
+        }
+        yaml.warning(e.keyNode(), "if_changed is applied by Buildkite's agent at upload: the step is skipped when"
+                + " no file changed in the build matches " + parsed.get().describe() + ", so it runs only if files"
+                + " matching it changed; this reader cannot see which files changed, so plan shows the step with"
+                + " that condition");
     }
 
     private static Optional<Node> get(Map<String, Entry> attrs, String name) {
@@ -320,7 +426,7 @@ final class StepReader {
         for (String name : List.of("command", "commands", "script")) {
             get(attrs, name).ifPresent(v -> commands.addAll(yaml.strings(v, "'" + name + "'")));
         }
-        Map<String, String> env = get(attrs, "env").map(v -> yaml.scalarMap(v, "env")).orElse(Map.of());
+        Map<String, String> env = get(attrs, "env").map(this::stepEnv).orElse(Map.of());
         Agents agents = get(attrs, "agents").map(this::agents).orElse(Agents.NONE);
         List<String> artifactPaths = get(attrs, "artifact_paths").map(v -> {
             List<String> paths = new ArrayList<>();
@@ -349,6 +455,35 @@ final class StepReader {
         Optional<Concurrency> concurrency = concurrency(attrs);
         return new CommandStep(at, common, commands, env, agents, artifactPaths, timeout, retry, softFail, plugins,
                 matrix, parallelism, concurrency, priority);
+    }
+
+    /**
+     * A command step's {@code env}: a mapping, or a list of {@code KEY=VALUE} strings (one variable each). Any other
+     * form go-pipeline cannot decode into {@code map[string]string}: the agent warns, uploads the step anyway, and
+     * the job gets no variables from it; so it is a warning here, and adds nothing.
+     */
+    private Map<String, String> stepEnv(Node node) {
+        if (node instanceof SequenceNode seq && seq.getValue().stream().allMatch(n -> n instanceof ScalarNode)) {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (Node item : seq.getValue()) {
+                Optional<String> entry = yaml.string(item, "env entry");
+                int eq = entry.map(e -> e.indexOf('=')).orElse(-1);
+                if (eq <= 0) {
+                    yaml.warning(item, "env entry " + YamlTree.kind(item) + " is not KEY=VALUE: it sets no variable");
+                    continue;
+                }
+                env.put(entry.get().substring(0, eq), entry.get().substring(eq + 1));
+            }
+            return env;
+        }
+        if (node instanceof MappingNode || YamlTree.isNull(node)) {
+            return yaml.scalarMap(node, "env");
+        }
+        String form = node instanceof ScalarNode ? "string" : "list of mappings";
+        yaml.warning(node, "env is a " + form + ", not a mapping: Buildkite's agent warns (cannot unmarshal "
+                + (node instanceof ScalarNode ? "string" : "[]any") + " into *map[string]string), uploads the step"
+                + " anyway, and the job gets no variables from it; write env: {NAME: value}");
+        return Map.of();
     }
 
     private Optional<Integer> positive(Node node, String what) {
@@ -597,7 +732,9 @@ final class StepReader {
         for (Node item : seq.getValue()) {
             field(item).ifPresent(f -> {
                 if (!seen.add(f.key())) {
-                    yaml.error(item, "duplicate field key '" + f.key() + "' in the same step");
+                    // Buildkite accepts it: pipeline-schema's own valid examples give a text and a select one key.
+                    yaml.warning(item, "field key '" + f.key() + "' is used by another field of this step: both"
+                            + " answers are stored as the same meta-data key");
                 }
                 fields.add(f);
             });
@@ -716,8 +853,10 @@ final class StepReader {
 
     private List<Step> group(Node node, Map<String, Entry> attrs) {
         Optional<Node> steps = get(attrs, "steps");
-        if (steps.isEmpty() || YamlTree.isNull(steps.get())) {
-            yaml.error(steps.orElse(node), "group step has no 'steps'");
+        if (steps.isEmpty() || YamlTree.isNull(steps.get())
+                || steps.get() instanceof SequenceNode seq && seq.getValue().isEmpty()) {
+            // Buildkite's server refuses it with these words (pipeline-schema: groupSteps has minItems 1).
+            yaml.error(steps.orElse(node), "The `steps` property is required for a group: give it one step at least");
             return List.of();
         }
         return steps(steps.get(), true);

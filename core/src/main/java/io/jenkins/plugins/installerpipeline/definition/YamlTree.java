@@ -26,7 +26,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -49,48 +48,55 @@ final class YamlTree {
     }
 
     /**
-     * A composed document.
+     * One composed YAML document.
      *
      * @param root     the root node
-     * @param prebuilt top-level steps already read while composing, by the placeholder node left in their place
+     * @param prebuilt the top-level steps already read while composing, for each steps list (by identity) that
+     *                 holds {@link GuardedParser#PLACEHOLDER} in their place, in order
      */
-    record Composed(Node root, Map<Node, Optional<Step>> prebuilt) {}
+    record Document(Node root, Map<Node, List<Optional<Step>>> prebuilt) {}
 
     /**
-     * Composes {@code text}, reading each top-level step with {@code readStep} as soon as it is composed (after
-     * its aliases are checked). Empty, with the reason as the only new diagnostic, if the YAML is unusable.
+     * Composes {@code text}, every YAML document of it, reading each top-level step with {@code readStep} as soon
+     * as it is composed (after its aliases are checked). Empty, with the reason as the only new diagnostic, if the
+     * YAML is unusable; an empty list if the text holds no document (only comments or blank lines).
      */
-    static Optional<Composed> compose(String file, String text, ReadLimits limits, List<Diagnostic> diagnostics,
+    static Optional<List<Document>> compose(String file, String text, ReadLimits limits, List<Diagnostic> diagnostics,
             Function<Node, Optional<Step>> readStep) {
-        if (text.length() > limits.maxCodePoints()
-                && text.codePointCount(0, text.length()) > limits.maxCodePoints()) {
-            diagnostics.add(Diagnostic.error(SourceLocation.startOf(file), "file is "
-                    + text.codePointCount(0, text.length()) + " characters long, more than the limit of "
-                    + limits.maxCodePoints()));
+        long bytes = ReadLimits.utf8Length(text);
+        if (bytes > limits.maxBytes()) {
+            diagnostics.add(Diagnostic.error(SourceLocation.startOf(file), "file is " + limits.tooBig(bytes)));
+            return Optional.empty();
+        }
+        TextReader reader;
+        try {
+            reader = new TextReader(file, FlowTabs.spaced(text));
+        } catch (TextReader.Unprintable e) {
+            diagnostics.add(Diagnostic.error(new SourceLocation(file, e.line + 1, e.column + 1), String.format(
+                    Locale.ROOT, "character U+%04X is not allowed in YAML: only printable characters, tabs and"
+                            + " line breaks are (is the file binary, or in another encoding?)", e.codePoint)));
             return Optional.empty();
         }
         LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(limits.maxCodePoints());
+        // Code points never outnumber bytes: the byte limit above is the one that counts.
+        options.setCodePointLimit(limits.maxBytes());
         options.setNestingDepthLimit(limits.maxNestingDepth());
         options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
         options.setAllowRecursiveKeys(false);
-        options.setAllowDuplicateKeys(false);
         options.setProcessComments(false);
-        GuardedParser parser = new GuardedParser(new ParserImpl(new StreamReader(text), options));
+        GuardedParser parser = new GuardedParser(new ParserImpl(reader, options));
         Expansion expansion = new Expansion(file, limits);
-        Map<Node, Optional<Step>> prebuilt = new IdentityHashMap<>();
-        Composer composer = parser.composer(options, step -> {
-            expansion.check(parser.aliasUses()); // before reading walks the step's aliases
-            // No marks: a SnakeYAML mark holds on to a window of the input, which would keep it all alive.
-            Node placeholder = new ScalarNode(Tag.STR, "", null, null, DumperOptions.ScalarStyle.PLAIN);
-            prebuilt.put(placeholder, readStep.apply(step));
-            return placeholder;
-        });
+        Prebuilt prebuilt = new Prebuilt(() -> expansion.check(parser.aliasUses()), readStep);
+        Composer composer = parser.composer(options, prebuilt);
         int before = diagnostics.size();
-        Node root;
+        List<Document> documents = new ArrayList<>();
         try {
-            root = composer.getSingleNode();
-            expansion.check(parser.aliasUses());
+            // Like Buildkite's agent (go-pipeline's ParseAll), every document of the stream is a pipeline.
+            while (composer.checkNode()) {
+                Node root = composer.getNode();
+                expansion.check(parser.aliasUses());
+                documents.add(new Document(root, prebuilt.take()));
+            }
         } catch (Expansion.TooBig e) {
             diagnostics.subList(before, diagnostics.size()).clear();
             diagnostics.add(e.diagnostic);
@@ -100,15 +106,42 @@ final class YamlTree {
             diagnostics.subList(before, diagnostics.size()).clear();
             return handleComposeFailure(file, e, parser, limits, diagnostics);
         }
-        if (root == null) {
-            diagnostics.add(Diagnostic.error(SourceLocation.startOf(file),
-                    "file is empty: expected a mapping with 'steps'"));
-            return Optional.empty();
-        }
-        return Optional.of(new Composed(root, prebuilt));
+        return Optional.of(documents);
     }
 
-    private static Optional<Composed> handleComposeFailure(String file, RuntimeException failure, Parser parser,
+    /** Reads top-level steps as the composer finishes them, and files them under their steps list. */
+    private static final class Prebuilt implements GuardedParser.StepSink {
+        private final Runnable beforeRead;
+        private final Function<Node, Optional<Step>> readStep;
+        private List<Optional<Step>> pending = new ArrayList<>();
+        private Map<Node, List<Optional<Step>>> byList = new IdentityHashMap<>();
+
+        Prebuilt(Runnable beforeRead, Function<Node, Optional<Step>> readStep) {
+            this.beforeRead = beforeRead;
+            this.readStep = readStep;
+        }
+
+        @Override
+        public void composed(Node step) {
+            beforeRead.run(); // the aliases are checked before reading walks them
+            pending.add(readStep.apply(step));
+        }
+
+        @Override
+        public void stepsComposed(SequenceNode steps) {
+            byList.put(steps, pending);
+            pending = new ArrayList<>();
+        }
+
+        /** The steps read for the document just composed. */
+        Map<Node, List<Optional<Step>>> take() {
+            Map<Node, List<Optional<Step>>> taken = byList;
+            byList = new IdentityHashMap<>();
+            return taken;
+        }
+    }
+
+    private static Optional<List<Document>> handleComposeFailure(String file, RuntimeException failure, Parser parser,
             ReadLimits limits, List<Diagnostic> diagnostics) {
         try {
             throw failure;
@@ -166,7 +199,7 @@ final class YamlTree {
                     + " aliases to lists or mappings, the limit (alias expansion attack?)";
         }
         if (m.contains("exceeds the limit")) {
-            return "file is longer than the limit of " + limits.maxCodePoints() + " characters";
+            return "file is longer than the limit of " + limits.maxBytes() + " bytes";
         }
         return "invalid YAML: " + m;
     }
@@ -315,7 +348,9 @@ final class YamlTree {
 
     /**
      * The entries of a mapping with merge keys ({@code <<: *anchor}, {@code <<: [*a, *b]}) resolved as YAML
-     * specifies: explicit keys win, then earlier merged mappings win. Duplicate explicit keys are errors.
+     * specifies: explicit keys win, then earlier merged mappings win. A key written twice keeps its first position
+     * and takes its last value, with a warning: Buildkite's agent decodes YAML into nodes (yaml.v3), which checks
+     * no uniqueness, and go-pipeline's ordered map sets the value again in the first key's place.
      */
     Map<String, Entry> entries(MappingNode mapping) {
         Map<String, Entry> own = new LinkedHashMap<>();
@@ -339,9 +374,13 @@ final class YamlTree {
                 continue;
             }
             String key = scalarKey.getValue();
-            Entry previous = own.put(key, new Entry(key, keyNode, value));
-            if (previous != null) {
-                error(keyNode, "duplicate key '" + key + "' (first at " + at(previous.keyNode()) + ")");
+            Entry previous = own.get(key);
+            if (previous == null) {
+                own.put(key, new Entry(key, keyNode, value));
+            } else {
+                own.put(key, new Entry(key, previous.keyNode(), value));
+                warning(keyNode, "duplicate key '" + key + "' (first at " + at(previous.keyNode())
+                        + "): Buildkite keeps this last value, silently");
             }
         }
         if (merged.isEmpty()) {

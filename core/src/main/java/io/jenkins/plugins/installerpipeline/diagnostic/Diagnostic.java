@@ -40,6 +40,14 @@ public record Diagnostic(SourceLocation location, Severity severity, String mess
         return location + ": " + severity.label() + ": " + message;
     }
 
+    /**
+     * {@code FILE: error: MESSAGE}: for a problem with a file as a whole (a release file's name, a file that does not
+     * exist), where a line and column would be invented.
+     */
+    public String formatForFile() {
+        return location.file() + ": " + severity.label() + ": " + message;
+    }
+
     @Override
     public int compareTo(Diagnostic other) {
         return ORDER.compare(this, other);

@@ -37,6 +37,16 @@ public record ApprovalGate(Optional<String> condition, Optional<Boolean> release
     }
 
     /**
+     * Whether deciding needs the build's commit message: only a condition that reads {@code build.message} does. The
+     * Jenkins step reads a message from the build's change log, which may mean reading files, and skips that
+     * otherwise.
+     */
+    public boolean needsMessage() {
+        return condition.map(Condition::compile).filter(Compilation.Valid.class::isInstance)
+                .map(c -> ((Compilation.Valid) c).condition().reads("build.message")).orElse(false);
+    }
+
+    /**
      * Checks the condition, if any, before a build relies on it.
      *
      * @return the error with its column, if the condition is not a valid Buildkite boolean expression

@@ -28,9 +28,12 @@ public final class Interpolator {
         return new InterpolationResult.Failed(((Template.Parse.Invalid) parse).error());
     }
 
-    /** Expands {@code text} against the context's effective {@link BuildContext#environment()}. */
+    /**
+     * Expands {@code text} against the context's {@link BuildContext#interpolationEnvironment()}: its environment,
+     * with placeholders for run-time values when it previews a build.
+     */
     public static InterpolationResult interpolate(String text, BuildContext context) {
-        return interpolate(text, context.environment());
+        return interpolate(text, context.interpolationEnvironment());
     }
 
     /**

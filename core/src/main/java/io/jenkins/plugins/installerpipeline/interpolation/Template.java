@@ -1,5 +1,6 @@
 package io.jenkins.plugins.installerpipeline.interpolation;
 
+import io.jenkins.plugins.installerpipeline.context.RunTimeValue;
 import io.jenkins.plugins.installerpipeline.diagnostic.ColumnError;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,8 @@ public final class Template {
                         ? OptionalInt.of(integer(s.length().get(), env, s.column())) : OptionalInt.empty();
                 String value = env.get(s.name());
                 if (value != null) {
-                    out.append(substring(value, offset, length));
+                    // Part of a value not known yet is not known either: show the whole placeholder.
+                    out.append(RunTimeValue.ofPlaceholder(value).isPresent() ? value : substring(value, offset, length));
                 }
             }
         }

@@ -7,6 +7,11 @@ public enum DependencyState {
     /** Not yet scheduled: it waits for triggers of its own. */
     WAITING_FOR_DEPENDENCY("waiting for a dependency"),
     QUEUED("queued"),
+    /**
+     * In the queue, and the queue says it cannot start yet (another build of its job is still running, say, or it
+     * waits for a build it needs): shown with the queue's reason.
+     */
+    BLOCKED_IN_QUEUE("blocked in queue"),
     RUNNING("running"),
     /** Stopped at its approval gate ({@code block} step). */
     PAUSED_AT_GATE("paused at gate"),
@@ -39,7 +44,7 @@ public enum DependencyState {
 
     /** Whether the build has left the queue or ended (started, paused at its gate, or finished in any way). */
     public boolean isPastQueue() {
-        return this != WAITING_FOR_DEPENDENCY && this != QUEUED;
+        return this != WAITING_FOR_DEPENDENCY && this != QUEUED && this != BLOCKED_IN_QUEUE;
     }
 
     /**

@@ -33,6 +33,11 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
         return steps.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
+    /** The slugs of the pipelines the trigger steps start, included or not, each once, in document order. */
+    public List<String> triggeredPipelines() {
+        return steps.stream().flatMap(s -> s.trigger().stream()).map(PlannedTrigger::pipeline).distinct().toList();
+    }
+
     /** The included trigger steps, in document order. */
     public List<PlannedStep> includedTriggers() {
         return steps.stream().filter(s -> s.included() && s.trigger().isPresent()).toList();

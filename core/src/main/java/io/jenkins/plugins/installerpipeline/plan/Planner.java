@@ -5,7 +5,9 @@ import io.jenkins.plugins.installerpipeline.condition.Condition;
 import io.jenkins.plugins.installerpipeline.condition.Evaluation;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
+import io.jenkins.plugins.installerpipeline.definition.IfChanged;
 import io.jenkins.plugins.installerpipeline.definition.PipelineDefinition;
+import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import io.jenkins.plugins.installerpipeline.definition.ReadOptions;
 import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import io.jenkins.plugins.installerpipeline.definition.ScalarTransform;
@@ -42,9 +44,12 @@ public final class Planner {
                         .orElseGet(() -> new ScalarTransform.Value(value)));
     }
 
-    /** Read options for a build: every string value interpolated against {@code context}, every {@code if} checked. */
+    /**
+     * Read options for a build: every string value interpolated against {@code context} (its
+     * {@link BuildContext#interpolationEnvironment()}, run-time placeholders included), every {@code if} checked.
+     */
     public static ReadOptions buildOptions(BuildContext context) {
-        Map<String, String> environment = context.environment();
+        Map<String, String> environment = context.interpolationEnvironment();
         return ReadOptions.defaults()
                 .withConditionCheck(Condition::check)
                 .withScalarTransform((value, at) -> {
@@ -57,7 +62,12 @@ public final class Planner {
 
     /** Reads, interpolates and validates {@code text} for the build {@code context}, then plans it. */
     public static PlanResult plan(String file, String text, BuildContext context) {
-        ReadResult read = DefinitionReader.read(file, text, buildOptions(context));
+        return plan(file, text, context, ReadLimits.DEFAULT);
+    }
+
+    /** {@link #plan(String, String, BuildContext)} within other reading limits (a larger file, say). */
+    public static PlanResult plan(String file, String text, BuildContext context, ReadLimits limits) {
+        ReadResult read = DefinitionReader.read(file, text, buildOptions(context).withLimits(limits));
         if (read.definition().isEmpty()) {
             return new PlanResult(Optional.empty(), read.diagnostics());
         }
@@ -67,9 +77,10 @@ public final class Planner {
 
     /**
      * Plans a definition that was already read for this build (see {@link #buildOptions}). Fails only when an
-     * {@code if} cannot be evaluated or the dependency graph has a cycle (which validation reports first). A
-     * {@code depends_on} naming no declared key, which validation refuses, is ignored here: generated keys such as
-     * {@code step-3} name steps in the plan, but Buildkite never sees them, so nothing can depend on them.
+     * {@code if} cannot be evaluated or the dependency graph has a cycle (which validation reports first). A step
+     * whose {@code depends_on} names no declared key is left out, with that reason: Buildkite accepts the upload
+     * and fails the build without running it. Generated keys such as {@code step-3} name steps in the plan, but
+     * Buildkite never sees them, so nothing can depend on them.
      */
     public static PlanResult plan(PipelineDefinition definition, BuildContext context) {
         return new Planning(definition, context).run();
@@ -142,6 +153,8 @@ public final class Planner {
             Step step = graph.step(i);
             int group = graph.parent(i);
             // The notes gathered while this step's dependencies were resolved, just before.
+            IfChanged.of(step).ifPresent(c -> notes.add("runs only if files matching " + c.describe()
+                    + " changed (if_changed: Buildkite's agent skips it otherwise)"));
             List<String> stepNotes = notes.isEmpty() ? List.of() : List.copyOf(notes);
             notes.clear();
             return new PlannedStep(
@@ -198,6 +211,12 @@ public final class Planner {
             }
             if (graph.isSkipped(i)) {
                 return "skip: " + graph.step(i).common().skip().reason().orElse("true");
+            }
+            for (int d = 0; d < graph.dependencyCount(i); d++) {
+                if (graph.dependencyTarget(i, d) == StepGraph.NONE) {
+                    return "depends_on '" + graph.step(i).dependsOn().get(d).key() + "' names no step, so Buildkite"
+                            + " fails the build without running this step";
+                }
             }
             return null;
         }

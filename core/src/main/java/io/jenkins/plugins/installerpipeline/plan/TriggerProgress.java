@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * When the step that triggered an orchestration's builds returns, and how. Without {@code wait} it returns once every
- * build has left the queue (started, paused at its gate, or finished). With {@code wait} it returns once every build
- * has finished, except that an {@code async} trigger counts as done once its build has started (as on Buildkite,
+ * When the step that triggered an orchestration's builds returns, and how. Without {@code wait} it returns once it has
+ * scheduled every build it can: a build in the queue (even one the queue blocks) counts, and so does a trigger that
+ * waits for another one, which the orchestration schedules by itself once that one has passed; so a package build
+ * never waits for a queue or an approval gate. With {@code wait} it returns once every build has finished, except that an {@code async} trigger counts as done once its build has started (as on Buildkite,
  * nothing waits for an async trigger to finish); with {@code propagate} as well, it fails naming the first non-async
  * build that failed or was aborted, as Jenkins' {@code build} step does.
  */
@@ -57,8 +58,7 @@ public final class TriggerProgress {
 
     /** Where a step that triggered {@code attempts} stands, given its {@code wait} and {@code propagate} options. */
     public static Completion completion(List<Attempt> attempts, boolean wait, boolean propagate) {
-        boolean done = wait ? attempts.stream().allMatch(Attempt::doneForWaitingStep)
-                : attempts.stream().allMatch(a -> a.state().isPastQueue());
+        boolean done = !wait || attempts.stream().allMatch(Attempt::doneForWaitingStep);
         if (!done) {
             return new Completion.Pending();
         }

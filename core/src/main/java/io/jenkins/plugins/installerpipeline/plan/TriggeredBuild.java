@@ -3,6 +3,7 @@ package io.jenkins.plugins.installerpipeline.plan;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.context.BuildSource;
 import io.jenkins.plugins.installerpipeline.context.PullRequest;
+import io.jenkins.plugins.installerpipeline.context.RunTimeValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,17 +29,23 @@ public final class TriggeredBuild {
      *   <li>the environment is the trigger's {@code build.env} plus Buildkite's
      *       {@code BUILDKITE_TRIGGERED_FROM_BUILD_*} variables; a {@code BUILDKITE_PULL_REQUEST} passed in
      *       {@code build.env} makes the build a pull-request build;</li>
-     *   <li>the creator and organization are the parent's.</li>
+     *   <li>the creator and organization are the parent's, and a preview of the parent previews the child too (the
+     *       parent's unknown id and number are placeholders in {@code BUILDKITE_TRIGGERED_FROM_BUILD_*}).</li>
      * </ul>
      */
     public static BuildContext contextFor(PlannedStep trigger, BuildContext parent) {
         PlannedTrigger target = trigger.trigger()
                 .orElseThrow(() -> new IllegalArgumentException(trigger.key() + " is not a trigger step"));
         Map<String, String> env = new LinkedHashMap<>(target.env());
-        parent.id().ifPresent(id -> env.put("BUILDKITE_TRIGGERED_FROM_BUILD_ID", id));
-        parent.number().ifPresent(n -> env.put("BUILDKITE_TRIGGERED_FROM_BUILD_NUMBER", Integer.toString(n)));
+        Map<String, String> unknown = parent.runTimePlaceholders();
+        parent.id().or(() -> Optional.ofNullable(unknown.get(RunTimeValue.BUILD_ID.variable())))
+                .ifPresent(id -> env.put("BUILDKITE_TRIGGERED_FROM_BUILD_ID", id));
+        parent.number().map(n -> Integer.toString(n))
+                .or(() -> Optional.ofNullable(unknown.get(RunTimeValue.BUILD_NUMBER.variable())))
+                .ifPresent(n -> env.put("BUILDKITE_TRIGGERED_FROM_BUILD_NUMBER", n));
         parent.pipelineSlug().ifPresent(s -> env.put("BUILDKITE_TRIGGERED_FROM_BUILD_PIPELINE_SLUG", s));
         BuildContext.Builder child = BuildContext.builder()
+                .runTimePlaceholders(parent.hasRunTimePlaceholders())
                 .source(BuildSource.TRIGGER_JOB)
                 .tag(parent.tag().orElse(null))
                 .pipelineSlug(target.pipeline())

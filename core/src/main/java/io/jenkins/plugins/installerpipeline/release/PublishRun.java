@@ -62,7 +62,7 @@ public final class PublishRun {
         try {
             ArtifactScan scan = Artifacts.describe(files, directory);
             for (Diagnostic d : scan.diagnostics().errors()) {
-                problems.add(Redaction.mask(d.location().file() + ": error: " + d.message(), token));
+                problems.add(Redaction.mask(d.formatForFile(), token));
             }
             for (Artifact a : scan.artifacts()) {
                 String expected = expectedSha256.get(a.name());

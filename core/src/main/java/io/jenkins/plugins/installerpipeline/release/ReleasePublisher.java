@@ -16,14 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import org.kohsuke.github.GHFileNotFoundException;
-import org.kohsuke.github.GHRelease;
-import org.kohsuke.github.GHRepository;
-import org.kohsuke.github.GitHub;
-import org.kohsuke.github.GitHubAbuseLimitHandler;
-import org.kohsuke.github.GitHubBuilder;
-import org.kohsuke.github.GitHubRateLimitHandler;
-import org.kohsuke.github.HttpException;
 
 /**
  * Brings a set of artifacts onto the GitHub Release of a tag, so that a re-run after any failure ends with exactly one
@@ -37,10 +29,9 @@ import org.kohsuke.github.HttpException;
  *   <li>Replacing never leaves the release without the asset: see {@link #replace}.</li>
  *   <li>With a draft release, it is published only after every asset is present and verified.</li>
  *   <li>Every call is retried per {@link RetryPolicy}; an upload that failed half-way is reconciled with what the
- *       release now holds before trying again.</li>
+ *       release now holds before trying again. A host that cannot be reached at all fails at once.</li>
  * </ul>
- * Release lookup, creation and publication use github-api; asset listing, upload, rename and delete use
- * {@link ReleaseAssetsClient} (see there for why).
+ * {@link #dryRun} makes the same decisions with reads only. Every call goes through {@link GitHubReleasesClient}.
  */
 public final class ReleasePublisher {
 
@@ -76,15 +67,29 @@ public final class ReleasePublisher {
 
     /** Publishes {@code artifacts} to the release of {@code options.tag()}; never throws for a GitHub failure. */
     public PublishReport publish(PublishOptions options, List<Artifact> artifacts) {
+        return run(options, artifacts, false);
+    }
+
+    /**
+     * What {@link #publish} would do, from reads only: for each artifact whether it would be uploaded, skipped or
+     * replaced (or why it would fail), and whether the release would be created or published
+     * ({@link PublishReport#notes()}). Nothing on GitHub changes.
+     */
+    public PublishReport dryRun(PublishOptions options, List<Artifact> artifacts) {
+        return run(options, artifacts, true);
+    }
+
+    private PublishReport run(PublishOptions options, List<Artifact> artifacts, boolean dryRun) {
         List<String> refused = preflight(options, artifacts);
         if (!refused.isEmpty()) {
             return new PublishReport(refused, List.of(), Optional.empty(), false);
         }
-        Run run = new Run(options);
+        Run run = new Run(options, dryRun);
         try {
             return run.execute(artifacts);
         } catch (IOException e) {
-            return new PublishReport(List.of(RetryPolicy.describe(e)), run.outcomes, run.releaseUrl, false);
+            return new PublishReport(List.of("error: " + RetryPolicy.describe(e)), run.outcomes, run.releaseUrl(),
+                    false, run.notes);
         }
     }
 
@@ -93,7 +98,7 @@ public final class ReleasePublisher {
         List<String> problems = new ArrayList<>();
         if (!options.allowVersionMismatch()) {
             for (Diagnostic d : ReleaseVersionCheck.check(options.tag(), artifacts).errors()) {
-                problems.add(d.location().file() + ": error: " + d.message()
+                problems.add(d.formatForFile()
                         + " (pass --allow-version-mismatch to upload it anyway)");
             }
         }
@@ -122,51 +127,55 @@ public final class ReleasePublisher {
         return old.name() + ".old-" + old.id();
     }
 
-    /** One publish run: the release, and what we currently know of its assets. */
+    /** One publish run (or dry run): the release, and what we currently know of its assets. */
     private final class Run {
         private final PublishOptions options;
+        private final boolean dryRun;
         private final RepositoryName repository;
-        private final ReleaseAssetsClient assets = new ReleaseAssetsClient(access);
+        private final GitHubReleasesClient github = new GitHubReleasesClient(access);
         private final List<AssetOutcome> outcomes = new ArrayList<>();
-        private Optional<String> releaseUrl = Optional.empty();
+        private final List<String> notes = new ArrayList<>();
         private final Map<String, RemoteAsset> byName = new LinkedHashMap<>();
-        private GHRelease release;
+        /** Empty only in a dry run that would create the release. */
+        private Optional<RemoteRelease> release = Optional.empty();
 
-        Run(PublishOptions options) {
+        Run(PublishOptions options, boolean dryRun) {
             this.options = options;
+            this.dryRun = dryRun;
             this.repository = options.repository();
         }
 
+        Optional<String> releaseUrl() {
+            return release.flatMap(RemoteRelease::htmlUrl);
+        }
+
         PublishReport execute(List<Artifact> artifacts) throws IOException {
-            GitHub github = new GitHubBuilder()
-                    .withEndpoint(access.apiUrl().toString())
-                    // Sent as "Authorization: token ..."; unlike withOAuthToken this does not call GET /user
-                    // first, which an installation token (GitHub Actions, GitHub Apps) is not allowed to.
-                    .withAppInstallationToken(access.token())
-                    // Fail fast instead of the library's own (real, unbounded) sleeps: RetryPolicy waits instead,
-                    // with Retry-After / X-RateLimit-Reset taken from the exception's headers.
-                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL)
-                    .build();
-            GHRepository repo = retrier.call("read repository " + repository,
-                    () -> github.getRepository(repository.toString()));
-            Optional<GHRelease> found = findRelease(repo);
-            if (found.isEmpty()) {
+            retrier.call("read repository " + repository, () -> {
+                github.checkRepository(repository);
+                return null;
+            });
+            release = findRelease();
+            if (release.isEmpty()) {
                 if (!options.create()) {
                     return new PublishReport(List.of("error: " + repository + " has no release with tag '"
                             + options.tag() + "'; create it, or pass --create"), List.of(), Optional.empty(), false);
                 }
-                found = Optional.of(createRelease(repo));
+                if (dryRun) {
+                    notes.add("release " + options.tag() + ": would be created" + (options.draft() ? " as a draft" : "")
+                            + (options.prerelease() ? ", marked as a pre-release" : ""));
+                } else {
+                    release = Optional.of(createRelease());
+                }
             }
-            release = found.get();
-            releaseUrl = Optional.ofNullable(release.getHtmlUrl()).map(Object::toString);
-            refresh();
+            if (release.isPresent()) {
+                refresh();
+            }
 
             long added = artifacts.stream().filter(a -> !byName.containsKey(a.name())).count();
             if (byName.size() + added > MAX_ASSETS) {
                 return new PublishReport(List.of("error: the release has " + byName.size() + " assets and "
                         + added + " more would exceed GitHub's limit of " + MAX_ASSETS + " per release"),
-                        List.of(), releaseUrl, false);
+                        List.of(), releaseUrl(), false, notes);
             }
             for (Artifact artifact : artifacts) {
                 AssetOutcome outcome;
@@ -177,47 +186,39 @@ public final class ReleasePublisher {
                 }
                 outcomes.add(outcome);
             }
-            boolean published = false;
-            if (options.publish() && release.isDraft()) {
-                published = publishDraft(artifacts);
+            boolean draft = release.map(RemoteRelease::draft).orElse(options.draft());
+            if (!options.publish() || !draft) {
+                return new PublishReport(List.of(), outcomes, releaseUrl(), false, notes);
             }
-            List<String> problems = new ArrayList<>();
-            if (options.publish() && release.isDraft() && !published) {
-                problems.add("error: the draft release was not published because not every asset is on it");
+            if (dryRun) {
+                notes.add("release " + options.tag() + ": the draft would be published once every asset is on it");
+                return new PublishReport(List.of(), outcomes, releaseUrl(), false, notes);
             }
-            return new PublishReport(problems, outcomes, releaseUrl, published);
+            if (publishDraft(artifacts)) {
+                return new PublishReport(List.of(), outcomes, releaseUrl(), true, notes);
+            }
+            return new PublishReport(List.of("error: the draft release was not published because not every asset"
+                    + " is on it"), outcomes, releaseUrl(), false, notes);
         }
 
-        private Optional<GHRelease> findRelease(GHRepository repo) throws IOException {
-            Optional<GHRelease> byTag = retrier.call("find release " + options.tag(), () -> {
-                try {
-                    return Optional.ofNullable(repo.getReleaseByTagName(options.tag()));
-                } catch (GHFileNotFoundException notFound) {
-                    return Optional.<GHRelease>empty();
-                }
-            });
+        private Optional<RemoteRelease> findRelease() throws IOException {
+            Optional<RemoteRelease> byTag = retrier.call("find release " + options.tag(),
+                    () -> github.releaseByTag(repository, options.tag()));
             if (byTag.isPresent()) {
                 return byTag;
             }
             // GitHub's releases/tags/{tag} does not return drafts (a draft has no tag yet): look through the list.
-            return retrier.call("list releases", () -> {
-                for (GHRelease r : repo.listReleases().withPageSize(100)) {
-                    if (r.isDraft() && options.tag().equals(r.getTagName())) {
-                        return Optional.of(r);
-                    }
-                }
-                return Optional.<GHRelease>empty();
-            });
+            return github.findRelease(repository, r -> r.draft() && options.tag().equals(r.tag()), retrier);
         }
 
-        private GHRelease createRelease(GHRepository repo) throws IOException {
+        private RemoteRelease createRelease() throws IOException {
             try {
-                return retrier.call("create release " + options.tag(), () -> repo.createRelease(options.tag())
-                        .name(options.tag()).draft(options.draft()).prerelease(options.prerelease()).create());
-            } catch (HttpException e) {
+                return retrier.call("create release " + options.tag(), () -> github.createRelease(repository,
+                        options.tag(), options.draft(), options.prerelease()));
+            } catch (GitHubHttpException e) {
                 // A 422 here usually means an earlier attempt did create it and only the answer was lost.
-                if (e.getResponseCode() == 422) {
-                    Optional<GHRelease> again = findRelease(repo);
+                if (e.status() == 422) {
+                    Optional<RemoteRelease> again = findRelease();
                     if (again.isPresent()) {
                         return again.get();
                     }
@@ -228,11 +229,17 @@ public final class ReleasePublisher {
 
         private void refresh() throws IOException {
             byName.clear();
-            for (RemoteAsset asset : assets.list(repository, release.getId(), retrier)) {
+            for (RemoteAsset asset : github.assets(repository, release.orElseThrow().id(), retrier)) {
                 byName.put(asset.name(), asset);
             }
         }
 
+        /** The outcome this run reports: in a dry run, what would happen. */
+        private AssetOutcome outcome(String name, Result result, String detail) {
+            return new AssetOutcome(name, result, detail, dryRun);
+        }
+
+        /** Decides what the artifact needs and, unless this is a dry run, does it. */
         private AssetOutcome publishOne(Artifact artifact) throws IOException {
             String name = artifact.name();
             RemoteAsset existing = byName.get(name);
@@ -241,32 +248,45 @@ public final class ReleasePublisher {
                 // temporary name: finish it instead of uploading again.
                 RemoteAsset pending = byName.get(tempName(artifact));
                 if (pending != null && pending.isUploaded() && difference(pending, artifact).isEmpty()) {
+                    if (dryRun) {
+                        return outcome(name, Result.UPLOADED, "by finishing an interrupted replace (" + pending.name()
+                                + ")");
+                    }
                     log.accept(name + ": finishing an interrupted replace (" + pending.name() + ")");
                     rename(pending, name);
                     cleanLeftovers(artifact);
-                    return new AssetOutcome(name, Result.UPLOADED, "");
+                    return outcome(name, Result.UPLOADED, "");
+                }
+                if (dryRun) {
+                    return outcome(name, Result.UPLOADED, "");
                 }
                 uploadFresh(artifact, name);
                 cleanLeftovers(artifact);
-                return new AssetOutcome(name, Result.UPLOADED, "");
+                return outcome(name, Result.UPLOADED, "");
             }
             if (!existing.isUploaded()) {
+                if (dryRun) {
+                    return outcome(name, Result.UPLOADED, "after deleting the unfinished upload left on the release"
+                            + " (state " + existing.state() + ")");
+                }
                 log.accept(name + ": deleting the unfinished upload left on the release (state " + existing.state()
                         + ")");
                 delete(existing);
                 uploadFresh(artifact, name);
-                return new AssetOutcome(name, Result.UPLOADED, "");
+                return outcome(name, Result.UPLOADED, "");
             }
             Optional<String> difference = difference(existing, artifact);
             if (difference.isEmpty()) {
-                cleanLeftovers(artifact);
-                return new AssetOutcome(name, Result.SKIPPED_IDENTICAL, "");
+                if (!dryRun) {
+                    cleanLeftovers(artifact);
+                }
+                return outcome(name, Result.SKIPPED_IDENTICAL, "");
             }
             return switch (options.onExisting()) {
-                case SKIP -> new AssetOutcome(name, Result.SKIPPED_DIFFERENT, difference.get());
-                case FAIL -> new AssetOutcome(name, Result.FAILED, "already on the release with different content ("
+                case SKIP -> outcome(name, Result.SKIPPED_DIFFERENT, difference.get());
+                case FAIL -> outcome(name, Result.FAILED, "already on the release with different content ("
                         + difference.get() + "); pass --on-existing replace to replace it");
-                case REPLACE -> replace(existing, artifact);
+                case REPLACE -> dryRun ? outcome(name, Result.REPLACED, difference.get()) : replace(existing, artifact);
             };
         }
 
@@ -338,7 +358,7 @@ public final class ReleasePublisher {
                 }
                 RemoteAsset uploaded;
                 try {
-                    uploaded = assets.upload(release.getUploadUrl(), artifact.path(), assetName,
+                    uploaded = github.upload(release.orElseThrow().uploadUrl(), artifact.path(), assetName,
                             artifact.contentType(), artifact.label());
                 } catch (GitHubHttpException e) {
                     if (e.status() == 422 && e.errorCodes().contains("already_exists")) {
@@ -368,7 +388,7 @@ public final class ReleasePublisher {
 
         private RemoteAsset rename(RemoteAsset asset, String newName) throws IOException {
             RemoteAsset renamed = retrier.call("rename " + asset.name() + " to " + newName,
-                    () -> assets.rename(repository, asset.id(), newName));
+                    () -> github.rename(repository, asset.id(), newName));
             byName.remove(asset.name());
             byName.put(renamed.name(), renamed);
             return renamed;
@@ -376,7 +396,7 @@ public final class ReleasePublisher {
 
         private void delete(RemoteAsset asset) throws IOException {
             retrier.call("delete " + asset.name(), () -> {
-                assets.delete(repository, asset.id(), asset.name());
+                github.delete(repository, asset.id(), asset.name());
                 return null;
             });
             byName.remove(asset.name());
@@ -418,8 +438,9 @@ public final class ReleasePublisher {
                     return false;
                 }
             }
-            release = retrier.call("publish release " + options.tag(), () -> release.update().draft(false)
-                    .prerelease(options.prerelease() || release.isPrerelease()).update());
+            RemoteRelease draft = release.orElseThrow();
+            release = Optional.of(retrier.call("publish release " + options.tag(), () -> github.updateRelease(
+                    repository, draft, false, options.prerelease() || draft.prerelease())));
             return true;
         }
     }

@@ -10,13 +10,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import org.kohsuke.github.GHIOException;
-import org.kohsuke.github.HttpException;
 
 /**
  * When to retry a failed GitHub call and how long to wait first. Retried: connection failures, 5xx, 429, and 403s that
@@ -24,7 +20,8 @@ import org.kohsuke.github.HttpException;
  * "secondary rate limit" message). Not retried: every other 4xx, which will not change by asking again, and local
  * file errors. The wait is {@code Retry-After} when given, else the time until {@code X-RateLimit-Reset} for a
  * primary limit, else exponential backoff with jitter; retries stop after {@code maxAttempts} attempts or when the
- * waits would exceed {@code maxTotalWait}.
+ * waits would exceed {@code maxTotalWait}. A host that cannot be reached at all ({@link GitHubUnreachableException}:
+ * unknown host, connection refused) is not retried either: it fails the run in well under a second.
  *
  * @param maxAttempts  attempts in all, the first included
  * @param baseDelay    the backoff before the second attempt; doubled for each further attempt
@@ -47,27 +44,23 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     /** Why a failure may be retried, and how long the server asked us to wait (if it did). */
     record Verdict(boolean retryable, Optional<Duration> serverWait, String reason) {}
 
-    /** Classifies a failure of a call made through github-api or {@code ReleaseAssetsClient}. */
+    /** Classifies a failure of a call made by {@code GitHubReleasesClient}. */
     static Verdict classify(IOException e, Instant now) {
         if (e instanceof FileSystemException || e instanceof FileNotFoundException) {
-            // Local files, and github-api's GHFileNotFoundException (HTTP 404): asking again will not help.
+            // Local files: asking GitHub again will not help.
+            return new Verdict(false, Optional.empty(), describe(e));
+        }
+        if (e instanceof GitHubUnreachableException) {
             return new Verdict(false, Optional.empty(), describe(e));
         }
         if (e instanceof GitHubHttpException g) {
             return classifyStatus(g.status(), g::header, g.getMessage(), now);
         }
-        if (e instanceof HttpException h && h.getResponseCode() > 0) {
-            Map<String, List<String>> headers = headersOf(h);
-            return classifyStatus(h.getResponseCode(), name -> header(headers, name), String.valueOf(h.getMessage()), now);
-        }
-        if (e instanceof GHIOException g && !headersOf(g).isEmpty()) {
-            return classifyStatus(-1, name -> header(headersOf(g), name), String.valueOf(g.getMessage()), now);
-        }
         if (e instanceof InterruptedIOException && !(e instanceof HttpTimeoutException)
                 && !(e instanceof java.net.SocketTimeoutException)) {
             return new Verdict(false, Optional.empty(), "interrupted");
         }
-        // Anything else is the connection: refused, reset, closed mid-body, timed out.
+        // Anything else is the connection: reset, closed mid-body, timed out.
         return new Verdict(true, Optional.empty(), "connection failure: " + describe(e));
     }
 
@@ -83,33 +76,11 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         if (status >= 500) {
             return new Verdict(true, serverWait, "HTTP " + status);
         }
-        if (status == 429 || ((status == 403 || status < 0) && (retryAfter.isPresent() || primaryLimit || secondary))) {
+        if (status == 429 || (status == 403 && (retryAfter.isPresent() || primaryLimit || secondary))) {
             String kind = primaryLimit ? "rate limit" : "secondary rate limit";
             return new Verdict(true, serverWait, "HTTP " + status + " (" + kind + ")");
         }
         return new Verdict(false, Optional.empty(), "HTTP " + status);
-    }
-
-    /** github-api's headers, or none: its getter throws NullPointerException when the exception carries none. */
-    private static Map<String, List<String>> headersOf(GHIOException e) {
-        try {
-            Map<String, List<String>> headers = e.getResponseHeaderFields();
-            return headers == null ? Map.of() : headers;
-        } catch (NullPointerException noHeaders) {
-            return Map.of();
-        }
-    }
-
-    private static Optional<String> header(Map<String, List<String>> headers, String name) {
-        if (headers == null) {
-            return Optional.empty();
-        }
-        for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
-            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
-                return Optional.of(entry.getValue().get(0));
-            }
-        }
-        return Optional.empty();
     }
 
     static Optional<Duration> parseRetryAfter(String value, Instant now) {
@@ -150,22 +121,9 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         return Duration.ofMillis((long) (capped * (0.5 + random.nextDouble() / 2)));
     }
 
-    /** A one-line account of a failure for users: status and GitHub's message for HTTP errors; never the token. */
+    /** A one-line account of a failure for users: what was attempted, the status and GitHub's message; never the token. */
     static String describe(IOException e) {
         String message = e.getMessage();
-        if (e instanceof HttpException h && h.getResponseCode() > 0) {
-            String githubMessage = message == null ? "" : message;
-            try {
-                githubMessage = JSON.readTree(githubMessage).path("message").asText(githubMessage);
-            } catch (IOException notJson) {
-                // keep the raw text
-            }
-            String url = h.getUrl() == null ? "" : " (" + h.getUrl().replaceAll("\\?.*", "") + ")";
-            return "HTTP " + h.getResponseCode() + " " + githubMessage + url;
-        }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -3,8 +3,8 @@
  * finds (or creates) the release by tag and brings every asset onto it exactly once, idempotently across re-runs,
  * with safe replacement, GitHub's limits checked up front, bounded retries
  * ({@link io.jenkins.plugins.installerpipeline.release.RetryPolicy}) and uploads streamed from disk.
- * Release lookup and creation go through {@code org.kohsuke:github-api}; asset transfer goes through a thin layer of
- * our own ({@code ReleaseAssetsClient}) because the library buffers uploads in memory and does not model an asset's
- * digest or renaming.
+ * Every GitHub call goes through {@code GitHubReleasesClient}, on the JDK's HTTP clients and Jackson, with no
+ * GitHub library: the same code runs in the CLI and on a Jenkins agent, retries only as {@code RetryPolicy} says,
+ * and prints nothing of its own.
  */
 package io.jenkins.plugins.installerpipeline.release;

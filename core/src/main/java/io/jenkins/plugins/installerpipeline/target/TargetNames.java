@@ -1,10 +1,12 @@
 package io.jenkins.plugins.installerpipeline.target;
 
+import io.jenkins.plugins.installerpipeline.diagnostic.Spelling;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Names of the jobs that trigger steps start. Job names are full names with {@code /} between folders
@@ -24,6 +26,22 @@ public final class TargetNames {
     public static String beside(String projectFullName, String slug) {
         int slash = projectFullName.lastIndexOf('/');
         return slash < 0 ? slug : projectFullName.substring(0, slash + 1) + slug;
+    }
+
+    /**
+     * Why a pipeline slug cannot name a job beside the triggering project, or empty when it can. A slug the
+     * {@code jobs} map does not list may name only a job in the triggering project's own folder: a definition can
+     * come from a pull request, and must not reach any other job of the Jenkins ({@code ../admin/deploy},
+     * {@code other-team/release}). Buildkite slugs are single names ({@code kolibri-debian}); a job elsewhere is
+     * reached by mapping its slug in {@code jobs}, which the Jenkinsfile (trusted) sets.
+     */
+    public static Optional<String> slugProblem(String slug) {
+        if (slug.isBlank() || slug.equals(".") || slug.equals("..") || slug.contains("/") || slug.contains("\\")) {
+            return Optional.of("trigger " + slug + ": a pipeline slug names a job in the same folder as the"
+                    + " package job, and '" + slug + "' would reach outside it; to start a job elsewhere, map the slug"
+                    + " in the step's jobs (jobs: ['" + slug + "': 'folder/job'])");
+        }
+        return Optional.empty();
     }
 
     /** A job name as written in the {@code jobs} map: full names, a leading {@code /} allowed and dropped. */
@@ -52,7 +70,7 @@ public final class TargetNames {
                 continue;
             }
             String leaf = leaf(n);
-            int d = Math.min(distance(wanted, n), distance(wantedLeaf, leaf));
+            int d = Math.min(Spelling.distance(wanted, n), Spelling.distance(wantedLeaf, leaf));
             boolean related = !wantedLeaf.isEmpty() && !leaf.isEmpty()
                     && (leaf.contains(wantedLeaf) || wantedLeaf.contains(leaf));
             if (d <= limit || related) {
@@ -85,25 +103,5 @@ public final class TargetNames {
     /** The last segment of a full name. */
     static String leaf(String fullName) {
         return fullName.substring(fullName.lastIndexOf('/') + 1);
-    }
-
-    /** Levenshtein distance, two rows. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

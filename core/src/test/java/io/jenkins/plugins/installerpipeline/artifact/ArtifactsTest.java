@@ -67,9 +67,10 @@ public class ArtifactsTest {
                 tmp.getRoot().toPath());
         Diagnostics d = scan.diagnostics();
         assertThat(d.format()).contains("missing/*.exe:1:1: error: pattern 'missing/*.exe' matches no files")
-                .contains("nope.deb:1:1: error: no such file 'nope.deb'")
+                .contains("nope.deb:1:1: error: cannot read file: no such file")
                 .contains("dist/kolibri-latest-py3-none-any.whl:1:1: error: wheel name")
                 .contains("two files are named 'kolibri-0.17.0.pex' (a/kolibri-0.17.0.pex and b/kolibri-0.17.0.pex)");
+        assertThat(scan.unreadable()).containsExactly("nope.deb");
     }
 
     @Test

@@ -32,14 +32,24 @@ public class InstallerCheckTest {
     }
 
     @Test
-    public void pausedAtGateAsksForActionAndLinksTheApprovalPage() {
+    public void pausedAtGateIsStillInProgressAwaitingApprovalAndLinksTheApprovalPage() {
+        // Not completed/action_required: GitHub never moves a completed check run back to in progress, so an
+        // approved installer would keep showing "action required".
         InstallerCheck c = check(InstallerPhase.PAUSED_AT_GATE, "waiting for approval");
-        assertThat(c.status()).isEqualTo(CheckStatus.COMPLETED);
-        assertThat(c.conclusion()).contains(CheckConclusion.ACTION_REQUIRED);
+        assertThat(c.status()).isEqualTo(CheckStatus.IN_PROGRESS);
+        assertThat(c.conclusion()).isEmpty();
         assertThat(c.commitState()).isEqualTo(CommitState.PENDING);
         assertThat(c.detailsUrl()).contains("https://ci/job/kolibri-windows/12/input/");
         assertThat(c.summary()).contains("[Approve](https://ci/job/kolibri-windows/12/input/)");
-        assertThat(c.title()).isEqualTo("kolibri-windows #12: waiting for approval");
+        assertThat(c.title()).isEqualTo("kolibri-windows #12: awaiting approval");
+    }
+
+    @Test
+    public void blockedInQueueIsQueuedWithTheQueuesReason() {
+        InstallerCheck c = check(InstallerPhase.BLOCKED_IN_QUEUE, "Build #3 is already in progress");
+        assertThat(c.status()).isEqualTo(CheckStatus.QUEUED);
+        assertThat(c.commitState()).isEqualTo(CommitState.PENDING);
+        assertThat(c.title()).isEqualTo("kolibri-windows #12: blocked in queue (Build #3 is already in progress)");
     }
 
     @Test

@@ -300,6 +300,16 @@ public class ConditionTest {
     }
 
     @Test
+    public void aBareWordComparedWithIsTextThatLacksItsQuotes() {
+        assertThat(invalid("build.branch == develop").message()).isEqualTo("`develop` is not a variable: to compare"
+                + " with the text, quote it: `build.branch == \"develop\"`");
+        assertThat(invalid("build.branch == develop").column()).isEqualTo(17);
+        assertThat(invalid("build.env(\"X\") != RELEASE").message()).isEqualTo("`RELEASE` is not a variable: to"
+                + " compare with the text, quote it: `build.env(\"X\") != \"RELEASE\"`; to read an environment"
+                + " variable use `build.env(\"RELEASE\")`");
+    }
+
+    @Test
     public void unknownFunctions() {
         assertInvalid("build.tag != null && envv(\"X\") == \"\"", 22, "`envv` is not a function");
         assertInvalid("env() == \"\"", 1, "takes one argument");

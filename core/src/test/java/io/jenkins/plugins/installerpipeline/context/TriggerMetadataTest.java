@@ -2,6 +2,7 @@ package io.jenkins.plugins.installerpipeline.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ public class TriggerMetadataTest {
         metaData.put("artifact-id", "42");
         String json = withMetaData(metaData).environment().get(TriggerMetadata.META_DATA);
         assertThat(json).startsWith("{\"release-notes\":");
-        assertThat(new ObjectMapper().readValue(json, Map.class)).isEqualTo(metaData);
+        assertThat(new ObjectMapper().readValue(json, new TypeReference<Map<String, String>>() {})).isEqualTo(metaData);
     }
 
     @Test

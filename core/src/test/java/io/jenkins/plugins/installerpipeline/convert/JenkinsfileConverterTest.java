@@ -415,11 +415,27 @@ public class JenkinsfileConverterTest {
     }
 
     @Test
+    public void buildkiteAttributesWithoutAJenkinsFormAreWarnedAbout() {
+        ConversionResult result = convert("""
+                secrets: [API_TOKEN]
+                steps:
+                  - command: make docs
+                    if_changed: "docs/**"
+                """, ConvertOptions.defaults());
+        assertThat(result.jenkinsfile()).isPresent();
+        assertThat(result.diagnostics().all()).extracting(Diagnostic::format).contains(
+                "pipeline.yml:1:1: warning: secrets is not converted: bind Jenkins credentials with withCredentials",
+                "pipeline.yml:4:5: warning: command step at 3:5: if_changed is not converted: declarative when { changeset"
+                        + " '...' } is close (it compares with the previous build's changes, not with a base branch)");
+    }
+
+    @Test
     public void invalidDefinitionGivesErrorsAndNoJenkinsfile() {
-        ConversionResult result = convert("steps:\n  - command: make\n    depends_on: nowhere\n", ConvertOptions.defaults());
+        ConversionResult result = convert("steps:\n  - command: make\n    timeout_in_minutes: soon\n",
+                ConvertOptions.defaults());
         assertThat(result.jenkinsfile()).isEmpty();
         assertThat(result.diagnostics().errors()).extracting(Diagnostic::format)
-                .anyMatch(e -> e.startsWith("pipeline.yml:3:") && e.contains("nowhere"));
+                .anyMatch(e -> e.startsWith("pipeline.yml:3:") && e.contains("soon"));
     }
 
     @Test

@@ -98,9 +98,9 @@ public class KolibriJenkinsfilesTest {
                 "examples/kolibri/package.yml:55:5: warning: 'upload-release': waits for the trigger steps"
                         + " [kolibri-android-installer, kolibri-debian, kolibri-windows, kolibri-macos,"
                         + " kolibri-raspbian-image], which on Buildkite finish when their builds finish or block;"
-                        + " triggerInstallers returns once every installer build runs or is paused at its gate: where"
-                        + " this step needs the installers' outputs (as uploadReleaseArtifact(fromInstallers: true)"
-                        + " does), pass wait: true on those builds",
+                        + " triggerInstallers returns once the installer builds are queued: where this step needs the"
+                        + " installers' outputs (as uploadReleaseArtifact(fromInstallers: true) does), pass wait: true"
+                        + " on those builds",
                 "examples/kolibri/package.yml:59:9: warning: not converted in 'upload-release': buildkite-agent artifact"
                         + " download 'dist/*' .: downloads 'dist/*' from this build, which no single step's"
                         + " artifact_paths produces: share files between stages with stash/unstash, or publish"

@@ -57,7 +57,7 @@ public class DefinitionReaderTest {
                 steps:
                   - command: make
                   - commands: [make a, make b]
-                  - script: make c
+                  - script: {command: make c}
                   - plugins: [docker#v5.0.0]
                 """);
         assertThat(d.steps()).allMatch(s -> s instanceof CommandStep);
@@ -108,9 +108,11 @@ public class DefinitionReaderTest {
                   - {key: a, label: A, command: x}
                   - {identifier: b, name: B, command: x}
                   - {id: c, command: x}
+                  - {id: d, name: D, trigger: t}
+                  - {identifier: e, name: E, wait: ~}
                 """);
-        assertThat(d.steps()).extracting(s -> s.key().orElseThrow()).containsExactly("a", "b", "c");
-        assertThat(d.steps()).extracting(s -> s.label().orElse("-")).containsExactly("A", "B", "-");
+        assertThat(d.steps()).extracting(s -> s.key().orElseThrow()).containsExactly("a", "b", "c", "d", "e");
+        assertThat(d.steps()).extracting(s -> s.label().orElse("-")).containsExactly("A", "B", "-", "D", "E");
     }
 
     @Test
@@ -332,25 +334,30 @@ public class DefinitionReaderTest {
     }
 
     @Test
-    public void unknownAttributesAreKeptAndWarned() {
+    public void attributesBuildkiteKnowsAreKeptAndOthersRefused() {
         var result = Yaml.read("""
                 steps:
                   - command: x
-                    colour: blue
                     cancel_on_build_failing: true
+                    secrets: [API_TOKEN]
                 x-defaults: {a: 1}
                 """);
         assertThat(result.isValid()).isTrue();
         Step s = result.definition().orElseThrow().steps().get(0);
         assertThat(s.common().extras()).extracting(ExtraAttribute::name, ExtraAttribute::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("colour", "blue"),
-                        org.assertj.core.groups.Tuple.tuple("cancel_on_build_failing", "true"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cancel_on_build_failing", "true"),
+                        org.assertj.core.groups.Tuple.tuple("secrets", List.of("API_TOKEN")));
         assertThat(result.definition().orElseThrow().extras()).extracting(ExtraAttribute::name)
                 .containsExactly("x-defaults");
         assertThat(result.diagnostics().all()).extracting(d -> d.format()).containsExactly(
-                "p.yml:3:5: warning: unknown attribute 'colour' for a command step; kept but ignored",
-                "p.yml:5:1: warning: unknown top-level key 'x-defaults' (expected steps, env, agents, notify);"
-                        + " kept but ignored");
+                "p.yml:5:1: warning: unknown top-level key 'x-defaults': Buildkite ignores it (it reads agents,"
+                        + " checkout, env, image, notify, priority, secrets, steps)");
+        assertThat(diagnostics("steps:\n  - command: x\n    colour: blue\n")).containsExactly("p.yml:3:5: error:"
+                + " `colour` is not a valid property on the command step. Valid properties: agents,"
+                + " allow_dependency_failure, artifact_paths, branches, cache, cancel_on_build_failing, checkout,"
+                + " command, commands, concurrency, concurrency_group, concurrency_method, depends_on, env, id,"
+                + " identifier, if, if_changed, image, key, label, matrix, name, notify, parallelism, plugins, priority,"
+                + " retry, script, secrets, signature, skip, soft_fail, timeout_in_minutes, type.");
     }
 
     @Test

@@ -77,4 +77,16 @@ public class ApprovalGateTest {
         assertThat(new ApprovalGate(Optional.of("true"), Optional.of(false)).decide(BuildContext.builder().tag("v1").build()))
                 .isInstanceOf(GateOutcome.Pause.class);
     }
+
+    @Test
+    public void onlyAConditionThatReadsTheMessageNeedsIt() {
+        assertThat(ApprovalGate.kolibri().needsMessage()).isFalse();
+        assertThat(new ApprovalGate(Optional.of("build.message =~ /\\[installers\\]/"), Optional.empty()).needsMessage())
+                .isTrue();
+        assertThat(new ApprovalGate(Optional.of("build.branch == \"main\" && (build.tag == null || build.message != null)"),
+                Optional.empty()).needsMessage()).isTrue();
+        assertThat(new ApprovalGate(Optional.of("build.env(\"build.message\") == \"x\""), Optional.empty()).needsMessage())
+                .as("a string that looks like the variable is not the variable").isFalse();
+        assertThat(new ApprovalGate(Optional.of("build.tag =="), Optional.empty()).needsMessage()).isFalse();
+    }
 }

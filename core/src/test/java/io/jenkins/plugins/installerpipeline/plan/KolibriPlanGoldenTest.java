@@ -49,7 +49,7 @@ public class KolibriPlanGoldenTest {
 
     static Orchestration orchestrate(BuildContext context) throws IOException {
         Orchestration.Result result = Orchestration.of(plan("package.yml", context), context,
-                slug -> Optional.of(EXAMPLES.resolve(slug + ".yml")).filter(Files::exists));
+                ChildDefinition.lookup(Optional.of(EXAMPLES), Map.of()));
         assertThat(result.diagnostics().all()).isEmpty();
         return result.orchestration().orElseThrow();
     }

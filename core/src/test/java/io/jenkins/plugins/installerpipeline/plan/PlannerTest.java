@@ -314,10 +314,15 @@ public class PlannerTest {
     }
 
     @Test
-    public void aDependencyOnAGeneratedKeyIsRefusedAsBuildkiteWouldNotKnowIt() {
+    public void aDependencyOnAGeneratedKeyLeavesTheStepOutAsBuildkiteWould() {
+        // Buildkite never sees generated keys: it accepts the upload and fails the build without running the step.
         PlanResult result = Planner.plan("p.yml", "steps:\n  - command: a\n  - command: b\n"
                 + "    depends_on: step-1\n", MAIN);
-        assertThat(result.plan()).isEmpty();
-        assertThat(result.diagnostics().format()).contains("depends_on 'step-1' names no step");
+        PlannedStep b = result.plan().orElseThrow().steps().get(1);
+        assertThat(b.included()).isFalse();
+        assertThat(b.reason()).contains("depends_on 'step-1' names no step, so Buildkite fails the build without"
+                + " running this step");
+        assertThat(result.diagnostics().format()).isEqualTo("p.yml:4:17: warning: depends_on 'step-1' names no step:"
+                + " Buildkite accepts the upload, then fails the build without running this step");
     }
 }

@@ -19,11 +19,13 @@ public class TriggerProgressTest {
     }
 
     @Test
-    public void withoutWaitTheStepReturnsOnceEveryBuildHasLeftTheQueue() {
+    public void withoutWaitTheStepReturnsOnceEverythingIsScheduledEvenWhatTheQueueBlocks() {
+        // A package build must not hang on a queue (disableConcurrentBuilds behind a paused build) or a dependency:
+        // the orchestration schedules a waiting trigger by itself once its dependency has passed.
         assertThat(TriggerProgress.completion(List.of(build("win", DependencyState.RUNNING),
-                build("pi", DependencyState.WAITING_FOR_DEPENDENCY)), false, true)).isEqualTo(new Completion.Pending());
-        assertThat(TriggerProgress.completion(List.of(build("win", DependencyState.QUEUED)), false, true))
-                .isEqualTo(new Completion.Pending());
+                build("pi", DependencyState.WAITING_FOR_DEPENDENCY)), false, true)).isEqualTo(new Completion.Success());
+        assertThat(TriggerProgress.completion(List.of(build("win", DependencyState.QUEUED),
+                build("deb", DependencyState.BLOCKED_IN_QUEUE)), false, true)).isEqualTo(new Completion.Success());
         assertThat(TriggerProgress.completion(List.of(build("win", DependencyState.PAUSED_AT_GATE),
                 build("mac", DependencyState.FAILED), build("deb", DependencyState.ABORTED)), false, true))
                 .as("without wait a failure is not propagated").isEqualTo(new Completion.Success());
@@ -32,7 +34,7 @@ public class TriggerProgressTest {
     @Test
     public void withWaitTheStepWaitsForEveryBuildToFinish() {
         for (DependencyState s : List.of(DependencyState.WAITING_FOR_DEPENDENCY, DependencyState.QUEUED,
-                DependencyState.RUNNING, DependencyState.PAUSED_AT_GATE)) {
+                DependencyState.BLOCKED_IN_QUEUE, DependencyState.RUNNING, DependencyState.PAUSED_AT_GATE)) {
             assertThat(TriggerProgress.completion(List.of(build("win", DependencyState.SUCCEEDED), build("mac", s)),
                     true, true)).as(s.name()).isEqualTo(new Completion.Pending());
         }

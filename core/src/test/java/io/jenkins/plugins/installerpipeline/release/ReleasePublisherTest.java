@@ -496,6 +496,88 @@ public class ReleasePublisherTest {
         assertThat(log).noneMatch(l -> l.contains(TOKEN));
     }
 
+    @Test
+    public void aHostThatDoesNotResolveOrRefusesFailsAtOnceWithoutRetrying() throws Exception {
+        file(WHEEL, "wheel");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        for (String api : List.of("http://github.invalid/api/v3", "http://127.0.0.1:" + closedPort + "/api/v3")) {
+            long start = System.nanoTime();
+            PublishReport report = new ReleasePublisher(new GitHubAccess(java.net.URI.create(api), TOKEN),
+                    RetryPolicy.defaults(), sleeps::add, Clock.fixed(NOW, ZoneOffset.UTC), new Random(1), log::add)
+                    .publish(PublishOptions.of(repository, TAG), artifacts(WHEEL));
+            assertNoToken(report);
+            assertThat(report.succeeded()).isFalse();
+            assertThat(report.problems()).containsExactly(api.contains("invalid")
+                    ? "error: cannot reach github.invalid: unknown host"
+                    : "error: cannot reach 127.0.0.1:" + closedPort + ": connection refused");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+        assertThat(sleeps).isEmpty();
+        assertThat(log).isEmpty();
+    }
+
+    @Test
+    public void aDryRunSaysWhatWouldHappenAndChangesNothing() throws Exception {
+        Release release = github.addRelease(TAG, false, false);
+        file(WHEEL, "wheel");
+        file(EXE, "installer");
+        file("kolibri-0.17.0.pex", "pex");
+        Artifact exe = artifacts(EXE).get(0);
+        github.addAsset(release.id(), WHEEL, 5, "ab".repeat(32), "uploaded");
+        github.addAsset(release.id(), EXE, exe.size(), exe.sha256(), "uploaded");
+        github.addAsset(release.id(), "kolibri-0.17.0.pex", 0, null, "starter");
+        PublishReport report = publisher().dryRun(PublishOptions.of(repository, TAG)
+                .withOnExisting(OnExisting.REPLACE), artifacts("*"));
+        assertNoToken(report);
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(lines(report)).containsExactly(
+                WHEEL + ": would be replaced: digest sha256:" + "ab".repeat(32) + " on the release, "
+                        + artifacts(WHEEL).get(0).digest() + " locally",
+                EXE + ": would be skipped (identical)",
+                "kolibri-0.17.0.pex: would be uploaded: after deleting the unfinished upload left on the release"
+                        + " (state starter)");
+        assertThat(github.requests()).allMatch(r -> r.method().equals("GET"));
+        assertThat(github.assets(release.id())).hasSize(3);
+
+        PublishReport failing = publisher().dryRun(PublishOptions.of(repository, TAG), artifacts(WHEEL));
+        assertThat(failing.succeeded()).isFalse();
+        assertThat(lines(failing)).singleElement().asString().startsWith(WHEEL + ": error: already on the release");
+    }
+
+    @Test
+    public void aDryRunOfAMissingReleaseSaysItWouldBeCreatedAndPublished() throws Exception {
+        file(WHEEL, "wheel");
+        PublishReport report = publisher().dryRun(PublishOptions.of(repository, TAG).withCreate(true, false)
+                .withPublish(), artifacts(WHEEL));
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.notes()).containsExactly("release v0.17.0: would be created as a draft",
+                "release v0.17.0: the draft would be published once every asset is on it");
+        assertThat(lines(report)).containsExactly(WHEEL + ": would be uploaded");
+        assertThat(github.requests()).allMatch(r -> r.method().equals("GET"));
+        assertThat(github.release(TAG)).isEmpty();
+    }
+
+    @Test
+    public void aDraftIsFoundOnALaterPageOfTheReleases() throws Exception {
+        for (int i = 0; i < 120; i++) {
+            github.addRelease("v0.0." + i, false, false);
+        }
+        Release draft = github.addRelease(TAG, true, false);
+        file(WHEEL, "wheel");
+        PublishReport report = publish(PublishOptions.of(repository, TAG).withCreate(true, false), artifacts(WHEEL));
+
+        assertThat(report.succeeded()).as(report.toString()).isTrue();
+        assertThat(github.requests("GET", "/releases$")).extracting(r -> r.queryParameter("page"))
+                .containsExactly(null, "2");
+        assertThat(github.requests("POST", "/releases$")).isEmpty();
+        assertThat(github.assets(draft.id())).extracting(Asset::name).containsExactly(WHEEL);
+    }
+
     private static int indexOf(List<RecordedRequest> requests, String method, String pathPart) {
         for (int i = 0; i < requests.size(); i++) {
             if (requests.get(i).method().equals(method) && requests.get(i).path().contains(pathPart)) {

@@ -58,11 +58,24 @@ public class RetryPolicyTest {
         assertThat(classify(http(404, Map.of(), "Not Found")).retryable()).isFalse();
         assertThat(classify(http(422, Map.of(), "Validation Failed")).retryable()).isFalse();
         assertThat(classify(new NoSuchFileException("/dist/x.whl")).retryable()).isFalse();
-        assertThat(classify(new org.kohsuke.github.GHFileNotFoundException("404")).retryable()).isFalse();
-        assertThat(classify(new org.kohsuke.github.HttpException("{\"message\":\"Bad credentials\"}", 401,
-                "Unauthorized", "https://api.github.com/repos/a/b")).retryable()).isFalse();
-        assertThat(classify(new org.kohsuke.github.HttpException("{}", 502, "Bad Gateway",
-                "https://api.github.com/repos/a/b")).retryable()).isTrue();
+    }
+
+    @Test
+    public void aHostThatCannotBeReachedIsNotRetriedAndSaysWhy() {
+        java.net.URI api = java.net.URI.create("https://github.invalid/api/v3/repos/a/b");
+        // What java.net.http says for a name that does not resolve: a ConnectException without a message.
+        IOException unresolved = (IOException) new ConnectException().initCause(
+                new java.nio.channels.UnresolvedAddressException());
+        IOException unknown = GitHubUnreachableException.of(api, unresolved).orElseThrow();
+        assertThat(unknown).hasMessage("cannot reach github.invalid: unknown host");
+        assertThat(classify(unknown).retryable()).isFalse();
+        IOException refused = GitHubUnreachableException.of(java.net.URI.create("http://127.0.0.1:9/api/v3"),
+                new ConnectException("Connection refused")).orElseThrow();
+        assertThat(refused).hasMessage("cannot reach 127.0.0.1:9: connection refused");
+        assertThat(classify(refused).retryable()).isFalse();
+        assertThat(GitHubUnreachableException.of(api, new SocketException("Connection reset"))).isEmpty();
+        assertThat(GitHubUnreachableException.of(api, new java.net.http.HttpConnectTimeoutException("timed out")))
+                .isEmpty();
     }
 
     @Test

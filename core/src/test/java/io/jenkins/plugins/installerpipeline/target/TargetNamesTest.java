@@ -8,6 +8,16 @@ import org.junit.Test;
 public class TargetNamesTest {
 
     @Test
+    public void aSlugNamesOnlyAJobInTheTriggeringProjectsFolder() {
+        assertThat(TargetNames.slugProblem("kolibri-debian")).isEmpty();
+        for (String slug : java.util.List.of("../admin", "other-team/release", "..", ".", "a\\b", " ")) {
+            assertThat(TargetNames.slugProblem(slug)).as(slug).hasValueSatisfying(m -> assertThat(m)
+                    .startsWith("trigger " + slug + ": a pipeline slug names a job in the same folder as the package job")
+                    .endsWith("map the slug in the step's jobs (jobs: ['" + slug + "': 'folder/job'])"));
+        }
+    }
+
+    @Test
     public void aSlugResolvesBesideTheTriggeringProject() {
         assertThat(TargetNames.beside("ci/kolibri", "kolibri-debian")).isEqualTo("ci/kolibri-debian");
         assertThat(TargetNames.beside("a/b/kolibri", "kolibri-debian")).isEqualTo("a/b/kolibri-debian");
@@ -44,11 +54,5 @@ public class TargetNamesTest {
         assertThat(TargetNames.problem("kolibri-debian", "ci/kolibri-debian", "does not exist", List.of("ci/kolibri-debain")))
                 .isEqualTo("trigger kolibri-debian: job ci/kolibri-debian does not exist; similar jobs: ci/kolibri-debain"
                         + " (map the slug to a job with jobs: ['kolibri-debian': 'folder/job'])");
-    }
-
-    @Test
-    public void editDistance() {
-        assertThat(TargetNames.distance("kitten", "sitting")).isEqualTo(3);
-        assertThat(TargetNames.distance("", "abc")).isEqualTo(3);
     }
 }

@@ -2,9 +2,9 @@ package io.jenkins.plugins.installerpipeline.github;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Run;
-import hudson.model.TaskListener;
 import io.jenkins.plugins.installerpipeline.checks.InstallerCheck;
 import io.jenkins.plugins.installerpipeline.jenkins.ArchivedArtifact;
+import io.jenkins.plugins.installerpipeline.jenkins.BuildConsole;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerArtifactsAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction;
@@ -18,7 +18,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 
 /**
  * Brings GitHub up to date with an upstream build's installer builds: for the latest attempt of each trigger, the
@@ -57,7 +56,7 @@ public final class InstallerChecks {
             if (chosen.publisher().isEmpty()) {
                 if (state.getSkipReason().isEmpty()) {
                     state.skipped(chosen.reason());
-                    say(upstream, "Installer checks on GitHub skipped: " + chosen.reason());
+                    BuildConsole.println(upstream, "Installer checks on GitHub skipped: " + chosen.reason());
                     save(upstream);
                 }
                 return;
@@ -136,23 +135,6 @@ public final class InstallerChecks {
             return new PublisherOrReason(Optional.of(statuses.publisher()), "");
         }
         return new PublisherOrReason(Optional.empty(), why + "commit statuses cannot be set: " + statuses.reason());
-    }
-
-    /** One line in the upstream build's console while it runs; the system log otherwise. */
-    private static void say(Run<?, ?> upstream, String line) {
-        if (upstream.isLogUpdated() && upstream instanceof FlowExecutionOwner.Executable executable) {
-            FlowExecutionOwner owner = executable.asFlowExecutionOwner();
-            if (owner != null) {
-                try {
-                    TaskListener listener = owner.getListener();
-                    listener.getLogger().println(line);
-                    return;
-                } catch (IOException e) {
-                    LOGGER.log(Level.FINE, "no console for " + upstream, e);
-                }
-            }
-        }
-        LOGGER.info(upstream + ": " + line);
     }
 
     private static void save(Run<?, ?> upstream) {

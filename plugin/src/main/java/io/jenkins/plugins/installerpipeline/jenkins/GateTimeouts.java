@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.CauseOfInterruption;
-import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionListener;
 import org.jenkinsci.plugins.workflow.steps.FlowInterruptedException;
@@ -34,11 +33,11 @@ public final class GateTimeouts extends FlowExecutionListener {
         }
         String buildId = run.getExternalizableId();
         long delay = Math.max(0, gate.getDeadlineMillis().get() - System.currentTimeMillis());
-        Timer.get().schedule(() -> InstallerEvents.safely("gate timeout of " + buildId, () -> expire(buildId)),
-                delay, TimeUnit.MILLISECONDS);
+        InstallerExecutors.get().eventLater("gate timeout of " + buildId, delay, TimeUnit.MILLISECONDS,
+                () -> expire(buildId));
     }
 
-    /** Aborts the build if its gate is still open. Runs on {@link Timer}: may wait for the input's executions. */
+    /** Aborts the build if its gate is still open. Runs on the plugin's threads: may wait for the input's executions. */
     static void expire(@NonNull String buildId) {
         Run<?, ?> run = Builds.asSystem(buildId).orElse(null);
         GateAction gate = run == null ? null : run.getAction(GateAction.class);

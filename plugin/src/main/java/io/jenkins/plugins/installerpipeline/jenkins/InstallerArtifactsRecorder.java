@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * When an installer build finishes, lists its archived artifacts with SHA-256 on the upstream build
  * ({@link InstallerArtifactsAction}), once: the fan-in, the checks and the dependants' hand-off all read that list.
- * Called by {@link InstallerRunListener} on {@link ArtifactHashing}'s thread, as SYSTEM.
+ * Called by {@link InstallerRunListener} on the hashing thread ({@link InstallerExecutors#hashing}), as SYSTEM.
  */
 final class InstallerArtifactsRecorder {
 

@@ -164,7 +164,7 @@ public final class InstallerBuild {
         this.pending = null;
         this.queueId = id;
         // With no quiet period the build may already have started (and been recorded) before this is called.
-        if (getState() == InstallerState.WAITING_FOR_DEPENDENCY || getState() == InstallerState.QUEUED) {
+        if (getState() == InstallerState.WAITING_FOR_DEPENDENCY) {
             this.state = InstallerState.QUEUED.name();
         }
     }
@@ -172,7 +172,7 @@ public final class InstallerBuild {
     void started(int number) {
         this.buildNumber = number;
         // Listener events run on a thread pool: the gate or the end may have been recorded first.
-        if (getState() == InstallerState.WAITING_FOR_DEPENDENCY || getState() == InstallerState.QUEUED) {
+        if (getState() == InstallerState.WAITING_FOR_DEPENDENCY || getState().isInQueue()) {
             this.state = InstallerState.RUNNING.name();
         }
     }

@@ -53,8 +53,14 @@ public final class InstallerDependencies {
         List<DependencyRule.Dependency> dependencies = new ArrayList<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Run<?, ?>> builds = new LinkedHashMap<>();
+        // A dependency is named twice, by its trigger key (deb-build) and by its pipeline slug (kolibri-debian): each
+        // build counts once, under the first name (the trigger key).
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Map.Entry<String, String> e : metadata.get().getDependencyBuilds().entrySet()) {
             String id = e.getValue();
+            if (!seen.add(id)) {
+                continue;
+            }
             Run<?, ?> dependency = Builds.asSystem(id).orElse(null);
             names.put(e.getKey(), id.replace("#", " #"));
             builds.put(e.getKey(), dependency);

@@ -13,25 +13,22 @@ import io.jenkins.plugins.installerpipeline.artifact.HandOff;
 import io.jenkins.plugins.installerpipeline.artifact.HandedArtifact;
 import io.jenkins.plugins.installerpipeline.plan.DependencyRule;
 import io.jenkins.plugins.installerpipeline.plan.DependencyState;
-import io.jenkins.plugins.installerpipeline.steps.TriggerInstallersExecution;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
-import org.jenkinsci.plugins.workflow.support.steps.input.InputAction;
 import org.springframework.security.core.Authentication;
 
 /**
  * What happens on the upstream side when an installer build changes: update its entry in the upstream's
- * {@link InstallerRunsAction}, schedule the triggers whose dependencies are now met, save, and tell the
- * {@code triggerInstallers} step. Called by the listeners on a background thread ({@code Timer}), as SYSTEM: the
- * bookkeeping reads builds the user may not see; scheduling re-checks {@code Item.BUILD} with the upstream build's
- * authentication.
+ * {@link InstallerRunsAction}, schedule the triggers whose dependencies are now met, save, and tell the step that
+ * follows the record ({@link InstallerRecordFollower}). Called by the listeners on the plugin's event threads
+ * ({@link InstallerExecutors}), as SYSTEM: the bookkeeping reads builds the user may not see; scheduling re-checks
+ * {@code Item.BUILD} with the upstream build's authentication.
  */
 public final class InstallerEvents {
 
@@ -40,7 +37,7 @@ public final class InstallerEvents {
     private InstallerEvents() {}
 
     /** The upstream build's record and the entry of this child build, if an orchestration started it. */
-    static Optional<Map.Entry<InstallerRunsAction, InstallerBuild>> entryOf(@NonNull Run<?, ?> child) {
+    public static Optional<Map.Entry<InstallerRunsAction, InstallerBuild>> entryOf(@NonNull Run<?, ?> child) {
         Optional<InstallerMetadataAction> metadata = InstallerMetadataAction.of(child);
         if (metadata.isEmpty()) {
             return Optional.empty();
@@ -79,19 +76,20 @@ public final class InstallerEvents {
             e.getKey().update(e.getValue(), InstallerState.of(state),
                     result == null || state != DependencyState.FAILED ? "" : result.toString());
             changed(e.getKey());
+            // Builds of this orchestration approved before this one finished may go on now (or fail naming it).
+            DependencyWaits.checkDependants(e.getKey());
         });
     }
 
     /**
-     * A running child build was saved: if it now waits at (or has just left) an input, record it as paused at its
-     * gate (or running again). Blocks up to a minute right after a restart ({@code InputAction} reloads its
-     * executions), so call it on a background thread only.
+     * A running child build was saved: if it now waits at (or has just left) its gate, record it as paused at its
+     * gate (or running again), and look at the builds it waits for. Reads the flow graph: a background thread only.
      */
     static void gateChanged(@NonNull Run<?, ?> child) {
-        InputAction input = child.getAction(InputAction.class);
-        if (input == null || !child.isBuilding()) {
+        if (!child.isBuilding()) {
             return;
         }
+        DependencyWaits.check(child);
         // Only the release gate's own input counts: an installer may pause at other input steps (a signing
         // approval, say), and those must not count as "paused at its gate", which satisfies dependants.
         Optional<GateAction> gate = GateAction.of(child);
@@ -100,14 +98,14 @@ public final class InstallerEvents {
         }
         boolean waiting;
         try {
-            waiting = input.getExecution(gate.get().getGateId()) != null;
-        } catch (InterruptedException | TimeoutException e) {
-            LOGGER.log(Level.FINE, "could not tell whether " + child + " waits for input", e);
+            waiting = gate.get().isOpen(child);
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "could not tell whether " + child + " waits at its gate", e);
             return;
         }
         entryOf(child).ifPresent(e -> {
             InstallerState now = e.getValue().getState();
-            if (waiting && (now == InstallerState.RUNNING || now == InstallerState.QUEUED)) {
+            if (waiting && (now == InstallerState.RUNNING || now.isInQueue())) {
                 e.getKey().started(e.getValue(), child.getNumber());
                 e.getKey().update(e.getValue(), InstallerState.PAUSED_AT_GATE, "waiting for approval");
                 changed(e.getKey());
@@ -141,20 +139,47 @@ public final class InstallerEvents {
         });
     }
 
-    /** A child's queue item was cancelled before it started. */
-    static void cancelled(@NonNull Queue.Item item) {
+    /** A child's queue item is blocked: the queue cannot start it yet, for {@code reason}. */
+    static void blocked(@NonNull Queue.Item item, @NonNull String reason) {
+        entryOf(item).ifPresent(e -> {
+            InstallerState now = e.getValue().getState();
+            if (now.isInQueue()) {
+                e.getKey().update(e.getValue(), InstallerState.BLOCKED_IN_QUEUE, reason);
+                changed(e.getKey());
+            }
+        });
+    }
+
+    /** A child's queue item is no longer blocked. */
+    static void unblocked(@NonNull Queue.Item item) {
+        entryOf(item).ifPresent(e -> {
+            if (e.getValue().getState() == InstallerState.BLOCKED_IN_QUEUE) {
+                e.getKey().update(e.getValue(), InstallerState.QUEUED, "");
+                changed(e.getKey());
+            }
+        });
+    }
+
+    /** The upstream build's record and the entry of a queued child, if an orchestration scheduled it. */
+    private static Optional<Map.Entry<InstallerRunsAction, InstallerBuild>> entryOf(@NonNull Queue.Item item) {
         InstallerMetadataAction metadata = item.getAction(InstallerMetadataAction.class);
         if (metadata == null || !(item.task instanceof Job<?, ?> job)) {
-            return;
+            return Optional.empty();
         }
         Run<?, ?> upstream = Builds.asSystem(metadata.getUpstreamBuildId()).orElse(null);
         InstallerRunsAction record = upstream == null ? null : upstream.getAction(InstallerRunsAction.class);
         if (record == null) {
-            return;
+            return Optional.empty();
         }
-        record.find(job.getFullName(), item.getId()).ifPresent(b -> {
-            record.update(b, InstallerState.ABORTED, "cancelled in the queue");
-            changed(record);
+        return record.find(job.getFullName(), item.getId()).map(b -> Map.entry(record, b));
+    }
+
+    /** A child's queue item was cancelled before it started. */
+    static void cancelled(@NonNull Queue.Item item) {
+        entryOf(item).ifPresent(e -> {
+            e.getKey().update(e.getValue(), InstallerState.ABORTED, "cancelled in the queue");
+            changed(e.getKey());
+            DependencyWaits.checkDependants(e.getKey());
         });
     }
 
@@ -162,7 +187,7 @@ public final class InstallerEvents {
     public static void changed(@NonNull InstallerRunsAction record) {
         scheduleReady(record);
         record.save();
-        TriggerInstallersExecution.notifyChanged(record);
+        InstallerRecordFollower.notifyFollowers(record);
     }
 
     /**
@@ -280,7 +305,12 @@ public final class InstallerEvents {
         try {
             r.run();
         } catch (RuntimeException e) {
-            LOGGER.log(Level.WARNING, "Installer Pipeline: " + what, e);
+            warn("Installer Pipeline: " + what, e);
         }
+    }
+
+    /** A warning in the Jenkins log. */
+    static void warn(String message, Throwable t) {
+        LOGGER.log(Level.WARNING, message, t);
     }
 }

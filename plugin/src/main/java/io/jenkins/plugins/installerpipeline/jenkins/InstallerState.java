@@ -13,6 +13,8 @@ public enum InstallerState {
     WAITING_FOR_DEPENDENCY(DependencyState.WAITING_FOR_DEPENDENCY),
     /** In the queue. */
     QUEUED(DependencyState.QUEUED),
+    /** In the queue, which cannot start it yet (the detail says why). */
+    BLOCKED_IN_QUEUE(DependencyState.BLOCKED_IN_QUEUE),
     /** Started and not stopped at its gate. */
     RUNNING(DependencyState.RUNNING),
     /** Stopped at its approval gate ({@code blockUnlessTag}). */
@@ -33,6 +35,11 @@ public enum InstallerState {
     /** Lower-case words for the build page and the console. */
     public String getLabel() {
         return engine.label();
+    }
+
+    /** Whether it has been scheduled and not started yet. */
+    public boolean isInQueue() {
+        return this == QUEUED || this == BLOCKED_IN_QUEUE;
     }
 
     /** Whether the build has ended (it will not change state again). */

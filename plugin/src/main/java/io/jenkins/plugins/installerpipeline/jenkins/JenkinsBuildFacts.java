@@ -27,6 +27,7 @@ import jenkins.scm.RunWithSCM;
 import jenkins.scm.api.SCMHead;
 import jenkins.scm.api.SCMRevision;
 import jenkins.scm.api.SCMRevisionAction;
+import jenkins.scm.api.SCMSource;
 import jenkins.scm.api.metadata.PrimaryInstanceMetadataAction;
 import jenkins.scm.api.mixin.TagSCMHead;
 import org.jenkinsci.plugins.github_branch_source.PullRequestSCMRevision;
@@ -48,10 +49,22 @@ public final class JenkinsBuildFacts {
 
     /** The facts of the build a Pipeline step runs in: its run, environment and flow node. */
     public static @NonNull JenkinsBuild of(@NonNull StepContext context) throws IOException, InterruptedException {
+        return of(context, true);
+    }
+
+    /**
+     * The facts of the build a Pipeline step runs in.
+     *
+     * @param readChangeLog whether a build no orchestration triggered has its change log read for the commit message
+     *                      (it may be read from disk: a step deciding on the CPS VM thread passes false unless it
+     *                      needs the message)
+     */
+    public static @NonNull JenkinsBuild of(@NonNull StepContext context, boolean readChangeLog)
+            throws IOException, InterruptedException {
         Run<?, ?> run = context.get(Run.class);
         EnvVars env = context.get(EnvVars.class);
         FlowNode node = context.get(FlowNode.class);
-        return of(run, env == null ? new EnvVars() : env, Optional.ofNullable(node).map(FlowNode::getId));
+        return of(run, env == null ? new EnvVars() : env, Optional.ofNullable(node).map(FlowNode::getId), readChangeLog);
     }
 
     /** The build context of the build a Pipeline step runs in. */
@@ -66,6 +79,10 @@ public final class JenkinsBuildFacts {
      * @param flowNodeId the asking step's flow node, if any
      */
     public static @NonNull JenkinsBuild of(@NonNull Run<?, ?> run, @NonNull EnvVars env, @NonNull Optional<String> flowNodeId) {
+        return of(run, env, flowNodeId, true);
+    }
+
+    private static JenkinsBuild of(Run<?, ?> run, EnvVars env, Optional<String> flowNodeId, boolean readChangeLog) {
         Job<?, ?> job = run.getParent();
         Optional<SCMHead> head = Optional.ofNullable(SCMHead.HeadByItem.findHead(job));
         String root = Jenkins.get().getRootUrl();
@@ -82,7 +99,7 @@ public final class JenkinsBuildFacts {
                 value(env, "CHANGE_TARGET"),
                 value(env, "CHANGE_URL"),
                 commit(run).or(() -> value(env, "GIT_COMMIT")),
-                InstallerMetadataAction.of(run).isPresent() ? Optional.empty() : commitMessage(run),
+                InstallerMetadataAction.of(run).isPresent() || !readChangeLog ? Optional.empty() : commitMessage(run),
                 value(env, "GIT_URL"),
                 projectOf(job).flatMap(JenkinsBuildFacts::primaryBranch),
                 causes(run),
@@ -119,7 +136,9 @@ public final class JenkinsBuildFacts {
 
     /** The commit the build's SCM source built, if it is a Git revision (see {@link #commitOf}). */
     static Optional<String> commit(Run<?, ?> run) {
-        return Optional.ofNullable(SCMRevisionAction.getRevision(run)).flatMap(JenkinsBuildFacts::commitOf);
+        SCMSource source = SCMSource.SourceByItem.findSource(run.getParent());
+        return source == null ? Optional.empty()
+                : Optional.ofNullable(SCMRevisionAction.getRevision(source, run)).flatMap(JenkinsBuildFacts::commitOf);
     }
 
     /**

@@ -14,13 +14,13 @@ import io.jenkins.plugins.installerpipeline.gate.ApprovalGate;
 import io.jenkins.plugins.installerpipeline.gate.GateOutcome;
 import io.jenkins.plugins.installerpipeline.jenkins.GateAction;
 import io.jenkins.plugins.installerpipeline.jenkins.GateTimeouts;
-import io.jenkins.plugins.installerpipeline.jenkins.InstallerDependencies;
+import io.jenkins.plugins.installerpipeline.gate.GateId;
+import io.jenkins.plugins.installerpipeline.jenkins.DependencyWaits;
 import io.jenkins.plugins.installerpipeline.jenkins.JenkinsBuildFacts;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.Set;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -35,16 +35,20 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code blockUnlessTag}: the approval gate of an installer build. Release builds and builds started directly go on
- * at once; other triggered builds pause through the stock {@code input} step, whose own execution this step returns,
- * so the Proceed/Abort UI, the submitter check, the approver record and restart behaviour are Jenkins's own. When
- * this build needs another installer build that has not finished (the Pi build and the Debian build), an approval
- * makes the build wait for that build, and fail naming it if it fails or is aborted ({@link DependencyGateContext}).
- * Call it outside {@code node}: a paused build then holds no executor.
+ * at once; other triggered builds pause through the stock {@code input} step, whose own execution this step returns
+ * with the step's own context, so the Proceed/Abort UI, the submitter check, the approver record and restart
+ * behaviour are Jenkins's own. When this build needs another installer build that has not finished (the Pi build and
+ * the Debian build), an approval given before that build has finished holds this build after its gate: its next
+ * {@code node} waits in the queue for that build, and the build fails naming it if it fails or is aborted
+ * ({@link DependencyWaits}). Call it outside {@code node}: a paused build then holds no executor.
+ *
+ * <p>{@link #start} runs on the CPS VM thread, so it reads only what is in memory: the build's actions, causes and
+ * environment, and its change log only when a {@code condition} reads {@code build.message}.
  */
 public final class BlockUnlessTagStep extends Step {
 
     /** The gate's input id unless {@code id} is given; the URL is {@code <build>/input/ReleaseGate/}. */
-    public static final String DEFAULT_ID = "ReleaseGate";
+    public static final String DEFAULT_ID = GateId.DEFAULT;
 
     private String message;
     private String submitter;
@@ -133,14 +137,17 @@ public final class BlockUnlessTagStep extends Step {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         // Runs on the CPS VM thread: only in-memory reads here (actions, causes, environment, the loaded job tree).
+        Optional<String> badId = GateId.problem(id);
+        if (badId.isPresent()) {
+            return failure(context, badId.get());
+        }
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        BuildContext build = JenkinsBuildFacts.contextOf(context);
-        GateOutcome outcome = new ApprovalGate(Optional.ofNullable(condition), Optional.ofNullable(release)).decide(build);
+        ApprovalGate gate = new ApprovalGate(Optional.ofNullable(condition), Optional.ofNullable(release));
+        BuildContext build = JenkinsBuildFacts.of(context, gate.needsMessage()).toBuildContext();
+        GateOutcome outcome = gate.decide(build);
         if (outcome instanceof GateOutcome.Invalid invalid) {
-            return StepExecutions.synchronousVoid(context, c -> {
-                throw new AbortException("blockUnlessTag: " + invalid.reason());
-            });
+            return failure(context, invalid.reason());
         }
         if (outcome instanceof GateOutcome.Proceed proceed) {
             return StepExecutions.synchronousVoid(context,
@@ -148,12 +155,9 @@ public final class BlockUnlessTagStep extends Step {
         }
         listener.getLogger().println("blockUnlessTag: " + outcome.reason());
         String question = message != null ? message : "Build " + run.getParent().getDisplayName() + "?";
-        List<String> pending = InstallerDependencies.describeUnfinished(run);
-        if (!pending.isEmpty()) {
-            question = question + " (needs " + String.join("; ", pending) + ")";
-            listener.getLogger().println("blockUnlessTag: this build needs " + String.join("; ", pending)
-                    + "; after approval it waits for " + (pending.size() == 1 ? "that build" : "those builds")
-                    + " to finish");
+        List<String> needs = DependencyWaits.dependencyNames(run);
+        if (!needs.isEmpty()) {
+            question = question + " (needs " + String.join(", ", needs) + ")";
         }
         InputStep input = new InputStep(question);
         input.setId(id);
@@ -164,16 +168,26 @@ public final class BlockUnlessTagStep extends Step {
             input.setOk(ok);
         }
         long deadline = timeout == null ? 0 : System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(timeout);
-        run.replaceAction(new GateAction(input.getId(), deadline, timeout == null ? 0 : timeout));
+        FlowNode node = context.get(FlowNode.class);
+        run.replaceAction(new GateAction(input.getId(), node == null ? null : node.getId(), deadline,
+                timeout == null ? 0 : timeout));
         if (timeout != null) {
             listener.getLogger().println("blockUnlessTag: the gate closes by itself after " + timeout
                     + (timeout == 1 ? " minute" : " minutes"));
             GateTimeouts.arm(run);
         }
-        // The upstream's record learns of the pause from GateListener (the input step saves the run when it registers).
-        // With an unfinished dependency the input gets a forwarding context that holds an early approval until the
-        // dependency has finished; without one it gets the real context (dependencies never become unfinished again).
-        return input.start(pending.isEmpty() ? context : new DependencyGateContext(context));
+        // A build that needs others (the Pi build) waits for them after an approval; the wait starts with the gate.
+        DependencyWaits.gateOpening(run);
+        // The upstream's record learns of the pause from GateListener (the input step saves the run when it
+        // registers). The input gets this step's own context: it is the execution Pipeline runs, as if the
+        // Jenkinsfile had called input itself.
+        return input.start(context);
+    }
+
+    private static StepExecution failure(StepContext context, String reason) {
+        return StepExecutions.synchronousVoid(context, c -> {
+            throw new AbortException("blockUnlessTag: " + reason);
+        });
     }
 
     /** Registers {@code blockUnlessTag}. */
@@ -198,9 +212,9 @@ public final class BlockUnlessTagStep extends Step {
             return Set.of(Run.class, TaskListener.class, FlowNode.class, EnvVars.class);
         }
 
-        /** Form check: the id becomes part of a URL; the input step's own rule applies. */
+        /** Form check: the id becomes part of a URL; the input step's own rule applies ({@link GateId}). */
         public FormValidation doCheckId(@QueryParameter String value) {
-            return Jenkins.get().getDescriptorByType(InputStep.DescriptorImpl.class).doCheckId(Util.fixEmptyAndTrim(value));
+            return GateId.problem(Util.fixEmptyAndTrim(value)).map(FormValidation::error).orElse(FormValidation.ok());
         }
 
         /** Form check: the timeout is a number of minutes. */

@@ -2,7 +2,6 @@ package io.jenkins.plugins.installerpipeline.steps;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -93,7 +92,8 @@ public final class ReadPipelineDefinitionStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class);
+            // No FilePath: in a multibranch project the file is read from the build's revision, outside node too.
+            return Set.of(Run.class, TaskListener.class);
         }
 
         /** Form check: a path relative to the workspace. */

@@ -26,10 +26,10 @@ import jenkins.MasterToSlaveFileCallable;
  * (the agent of the workspace), so multi-GB installers stream from its disk to GitHub and never pass through the
  * controller. The engine's retries, {@code starter}-asset cleanup and idempotency apply unchanged.
  *
- * <p>The whole publisher runs on the agent, github-api included: its classes come over the remoting channel from the
- * controller (the plugin's class loader delegates to the github-api plugin's), loaded once per agent JVM. Only plain
- * JDK types and this plugin's own classes cross the channel: the engine's records live in a bundled library jar,
- * which Jenkins' class filter for remoting may refuse (not verified here, so not relied on).
+ * <p>The whole publisher runs on the agent: the engine talks to GitHub with the JDK's own HTTP client, so nothing but
+ * this plugin's classes and the engine's (sent over the agent connection from the controller) runs there; no
+ * github-api (a multi-release jar whose classes remoting does not resolve, and whose PATCH needs reflection Java 17
+ * refuses). Only plain JDK types and this plugin's own classes cross the channel as data.
  *
  * <p>The token travels inside this callable over the agent channel, exists as a String only, and every line printed
  * or returned is passed through {@link Redaction#mask}.

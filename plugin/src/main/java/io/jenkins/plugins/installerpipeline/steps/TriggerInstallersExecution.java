@@ -23,13 +23,15 @@ import io.jenkins.plugins.installerpipeline.plan.Plan;
 import io.jenkins.plugins.installerpipeline.plan.PlanResult;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
 import io.jenkins.plugins.installerpipeline.plan.TriggerProgress;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerExecutors;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerRecordFollower;
+import io.jenkins.plugins.installerpipeline.target.ProtectedVariables;
 import io.jenkins.plugins.installerpipeline.target.TargetNames;
 import java.io.IOException;
 import java.util.Optional;
 import jenkins.branch.MultiBranchProject;
 import jenkins.branch.NameEncoder;
 import jenkins.model.ParameterizedJobMixIn;
-import jenkins.util.Timer;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -50,12 +52,12 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 /**
  * Runs {@code triggerInstallers}. Scheduling happens once, on a background thread with the build's authentication
  * ({@link GeneralNonBlockingStepExecution#run}); after that the step holds no thread: the listeners update the
- * upstream build's {@link InstallerRunsAction} and call {@link #installersChanged} through
- * {@link StepExecution#acceptAll}, which also finds this execution again after a controller restart.
+ * upstream build's {@link InstallerRunsAction} and tell this execution ({@link InstallerRecordFollower}), which they
+ * find among the running step executions, after a controller restart too.
  *
  * <p>Fields are plain values only (this object is written to program.dat).
  */
-public final class TriggerInstallersExecution extends GeneralNonBlockingStepExecution {
+public final class TriggerInstallersExecution extends GeneralNonBlockingStepExecution implements InstallerRecordFollower {
 
     private static final long serialVersionUID = 1L;
 
@@ -121,6 +123,10 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
         List<InstallerRequest> requests;
         if (definition != null) {
             requests = InstallerRequest.fromPlan(plan(getContext(), definition, context, listener, "triggerInstallers"));
+            // A definition may come from a pull request: its slugs name jobs in this folder only (or in jobs).
+            List<String> outside = requests.stream().filter(r -> !jobs.containsKey(r.slug()))
+                    .map(r -> TargetNames.slugProblem(r.slug())).flatMap(Optional::stream).toList();
+            fail(listener, outside, "pipeline slugs", definition);
         } else {
             InstallerRequest.Either read = InstallerRequest.fromMaps(installers);
             for (String problem : read.problems()) {
@@ -133,6 +139,11 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
             }
             requests = read.requests();
         }
+        List<String> protectedVariables = new ArrayList<>();
+        for (InstallerRequest request : requests) {
+            protectedVariables.addAll(ProtectedVariables.problems("trigger " + request.label(), request.env()));
+        }
+        fail(listener, protectedVariables, "build.env", definition == null ? "installers" : definition);
         // Resolve and check every target before scheduling anything.
         Map<String, Job<?, ?>> targets = new LinkedHashMap<>();
         for (InstallerRequest request : requests) {
@@ -185,25 +196,33 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
         }
         InstallerEvents.changed(record);
         if (requests.isEmpty()) {
-            installersChanged(record);
+            recordChanged(record);
         }
     }
 
+    /** Prints every problem and fails naming the first (nothing has been scheduled yet); does nothing for none. */
+    private static void fail(TaskListener listener, List<String> problems, String what, String where)
+            throws AbortException {
+        if (problems.isEmpty()) {
+            return;
+        }
+        for (String problem : problems) {
+            listener.getLogger().println("triggerInstallers: " + problem);
+        }
+        throw new AbortException("triggerInstallers: " + (problems.size() == 1 ? problems.get(0)
+                : problems.size() + " problems with " + what + " in " + where + " (listed above); nothing was started"));
+    }
+
     /**
-     * Reads and plans a definition in the workspace for this build; prints the engine's {@code FILE:LINE:COL}
-     * diagnostics and fails with their count when it is invalid.
+     * Reads ({@link DefinitionSource}: from the trusted revision for a revision its source does not trust) and plans a
+     * definition for this build; prints the engine's {@code FILE:LINE:COL} diagnostics and fails with their count
+     * when it is invalid.
      */
     static Plan plan(StepContext context, String file, BuildContext build, TaskListener listener, String step)
             throws IOException, InterruptedException {
-        FilePath workspace = context.get(FilePath.class);
-        if (workspace == null) {
-            throw new AbortException(step + ": reading " + file + " needs a workspace: call it inside node");
-        }
-        FilePath definition = workspace.child(file);
-        if (!definition.exists()) {
-            throw new AbortException(step + ": " + file + ": no such file in the workspace " + workspace.getRemote());
-        }
-        PlanResult result = Planner.plan(file, definition.readToString(), build);
+        DefinitionSource.Read read = DefinitionSource.read(context, file, step);
+        listener.getLogger().println(step + ": " + file + " from " + read.origin());
+        PlanResult result = Planner.plan(file, read.text(), build);
         for (Diagnostic d : result.diagnostics().all()) {
             listener.getLogger().println(d.format());
         }
@@ -258,12 +277,18 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
         return job;
     }
 
+    @Override
+    public @NonNull String followedBuildId() {
+        return upstreamBuildId == null ? "" : upstreamBuildId;
+    }
+
     /**
-     * Called by the listeners after a change to the record: returns the step's value once every installer runs or
-     * is paused (without {@code wait}) or has finished (with {@code wait}), or fails it as the {@code build} step
-     * does when an installer failed and {@code propagate} is set.
+     * Called by the listeners after a change to the record: returns the step's value once everything is scheduled
+     * (without {@code wait}) or every installer has finished (with {@code wait}), or fails it as the {@code build}
+     * step does when an installer failed and {@code propagate} is set (the engine's {@code TriggerProgress}).
      */
-    void installersChanged(@NonNull InstallerRunsAction record) {
+    @Override
+    public void recordChanged(@NonNull InstallerRunsAction record) {
         List<InstallerBuild> builds = record.getBuilds();
         announce(builds);
         // The engine decides (plan.TriggerProgress): when the step returns, and whether it fails.
@@ -334,23 +359,6 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
         return result;
     }
 
-    /**
-     * Tells the {@code triggerInstallers} step of an upstream build that its record changed. Non-blocking: the
-     * consumer runs once the running executions are loaded (after a restart, that may be later).
-     */
-    public static void notifyChanged(@NonNull InstallerRunsAction record) {
-        Run<?, ?> upstream = record.getRun();
-        if (upstream == null) {
-            return;
-        }
-        String id = upstream.getExternalizableId();
-        StepExecution.acceptAll(TriggerInstallersExecution.class, e -> {
-            if (id.equals(e.upstreamBuildId)) {
-                e.installersChanged(record);
-            }
-        });
-    }
-
     @Override
     public void onResume() {
         boolean failedBySuper = scheduling;
@@ -361,8 +369,8 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
         }
         // Events may have been lost while Jenkins stopped: look at every child again, then decide. No QueueTaskFuture:
         // the record's queue ids and build numbers are all that is needed.
-        Timer.get().submit(() -> {
-            try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+        InstallerExecutors.get().event("resume of triggerInstallers in " + upstreamBuildId, () -> {
+            try {
                 InstallerRunsAction record = Builds.asSystem(upstreamBuildId)
                         .map(u -> u.getAction(InstallerRunsAction.class)).orElse(null);
                 if (record == null) {
@@ -402,6 +410,8 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
 
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
+        // Stopped (the build was aborted): the step ends here, and no later event may complete it again.
+        markCompleted();
         if (upstreamBuildId != null) {
             try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) { // the children are this build's; stopping them is its business
                 // Installers not started yet never start for a stopped package build, waiting or not.

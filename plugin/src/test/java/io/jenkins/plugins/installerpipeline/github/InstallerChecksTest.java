@@ -34,6 +34,11 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.checks.api.ChecksPublisher;
+import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHubBuilder;
 
@@ -113,7 +118,7 @@ public class InstallerChecksTest {
             assertThat(paused.path("context").asText()).isEqualTo("installer/kolibri-windows");
             assertThat(paused.path("state").asText()).isEqualTo("pending");
             assertThat(paused.path("target_url").asText()).endsWith("/job/kolibri-windows/1/input/");
-            assertThat(paused.path("description").asText()).isEqualTo("kolibri-windows #1: waiting for approval");
+            assertThat(paused.path("description").asText()).isEqualTo("kolibri-windows #1: awaiting approval");
             assertThat(github.requests("POST", "/statuses/0123abcd")).hasSize(1);
 
             // Nothing changed: nothing sent again.
@@ -152,13 +157,72 @@ public class InstallerChecksTest {
                 "kolibri-windows #3", Optional.of("https://ci/job/kolibri-windows/3/"), List.of());
         ChecksDetails details = ChecksApiPublisher.details(paused);
         assertThat(details.getName()).contains("installer/kolibri-windows");
-        assertThat(details.getStatus()).isEqualTo(ChecksStatus.COMPLETED);
-        assertThat(details.getConclusion()).isEqualTo(ChecksConclusion.ACTION_REQUIRED);
+        // In progress while it waits: a completed check run can never go back to in progress on GitHub.
+        assertThat(details.getStatus()).isEqualTo(ChecksStatus.IN_PROGRESS);
+        assertThat(details.getConclusion()).isEqualTo(ChecksConclusion.NONE);
         assertThat(details.getDetailsURL()).contains("https://ci/job/kolibri-windows/3/input/");
 
         ChecksDetails running = ChecksApiPublisher.details(InstallerCheck.of("kolibri-windows",
                 InstallerPhase.RUNNING, "", "kolibri-windows #3", Optional.empty(), List.of()));
         assertThat(running.getStatus()).isEqualTo(ChecksStatus.IN_PROGRESS);
         assertThat(running.getConclusion()).isEqualTo(ChecksConclusion.NONE);
+    }
+
+    /** A checks implementation that, like github-checks, reports a failed publish only on the listener it is given. */
+    @TestExtension("aChecksPublishThatSaysItFailedIsNotRecordedAsSentAndIsTriedAgain")
+    public static final class FlakyChecks extends ChecksPublisherFactory {
+        static volatile boolean failing = true;
+        static final List<ChecksDetails> PUBLISHED = new CopyOnWriteArrayList<>();
+
+        @Override
+        protected Optional<ChecksPublisher> createPublisher(Run<?, ?> run, TaskListener listener) {
+            return Optional.of(new ChecksPublisher() {
+                @Override
+                public void publish(ChecksDetails details) {
+                    if (failing) {
+                        listener.getLogger().println("[GitHub Checks] Failed Publishing GitHub checks: "
+                                + "java.io.IOException: 502 Bad Gateway");
+                    } else {
+                        PUBLISHED.add(details);
+                        listener.getLogger().println("[GitHub Checks] GitHub check has been published.");
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    public void aChecksPublishThatSaysItFailedIsNotRecordedAsSentAndIsTriedAgain() throws Exception {
+        WorkflowJob kolibri = r.createProject(WorkflowJob.class, "kolibri");
+        kolibri.setDefinition(new CpsFlowDefinition("semaphore 'installers'", true));
+        WorkflowJob windows = r.createProject(WorkflowJob.class, "kolibri-windows");
+        windows.setDefinition(new CpsFlowDefinition("semaphore 'build'", true));
+        WorkflowRun up = kolibri.scheduleBuild2(0).waitForStart();
+        SemaphoreStep.waitForStart("installers/1", up);
+        InstallerRunsAction record = InstallerRunsAction.getOrCreate(up);
+        InstallerBuild entry = record.add("kolibri-windows", "Windows installer", "kolibri-windows", InstallerState.QUEUED);
+        Queue.Item item = InstallerScheduler.schedule(windows, up,
+                InstallerMetadataAction.builder("kolibri", up.getExternalizableId(), "kolibri-windows").build());
+        record.queued(entry, item.getId());
+        record.save();
+        WorkflowRun child = (WorkflowRun) item.getFuture().waitForStart();
+        SemaphoreStep.waitForStart("build/1", child);
+        await("the installer is running",
+                () -> record.latest("kolibri-windows").orElseThrow().getState() == InstallerState.RUNNING);
+
+        InstallerChecks.update(up);
+        assertThat(InstallerChecksAction.getOrCreate(up).lastPublished("installer/kolibri-windows"))
+                .as("a publish that failed is not recorded as sent").isEmpty();
+        assertThat(FlakyChecks.PUBLISHED).isEmpty();
+
+        FlakyChecks.failing = false;
+        InstallerChecks.update(up);
+        assertThat(InstallerChecksAction.getOrCreate(up).lastPublished("installer/kolibri-windows")).isPresent();
+        assertThat(FlakyChecks.PUBLISHED).extracting(ChecksDetails::getStatus).contains(ChecksStatus.IN_PROGRESS);
+
+        SemaphoreStep.success("build/1", null);
+        SemaphoreStep.success("installers/1", null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(child));
+        r.assertBuildStatusSuccess(r.waitForCompletion(up));
     }
 }

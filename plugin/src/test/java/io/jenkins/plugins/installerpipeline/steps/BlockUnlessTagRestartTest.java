@@ -17,6 +17,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsSessionRule;
+import io.jenkins.plugins.installerpipeline.testing.Gates;
 
 /**
  * The gate is the stock input step, so it survives a controller restart and can be approved afterwards; an approval
@@ -54,14 +55,15 @@ public class BlockUnlessTagRestartTest {
     @Test
     public void approvalBeforeTheDependencyFinishedSurvivesRestart() throws Throwable {
         sessions.then(r -> {
+            Gates.testers(r, "alice", "bob");
             KolibriFixture k = new KolibriFixture(r);
             WorkflowRun up = r.buildAndAssertSuccess(k.kolibri);
             InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
             KolibriFixture.await("every installer paused at its gate", () -> record.getBuilds().size() == 5
                     && record.getBuilds().stream().allMatch(b -> b.getState() == InstallerState.PAUSED_AT_GATE));
             WorkflowRun pi = k.installer("kolibri-raspbian-image").getBuildByNumber(1);
-            pi.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID).proceed((Map<String, Object>) null);
-            r.waitForMessage("blockUnlessTag: approved; waiting for ci/kolibri-debian #1 to finish", pi);
+            Gates.approve(pi, "alice");
+            r.waitForMessage("blockUnlessTag: approved by alice; waiting for ci/kolibri-debian #1 to finish", pi);
         });
         sessions.then(r -> {
             WorkflowRun pi = r.jenkins.getItemByFullName("ci/kolibri-raspbian-image", WorkflowJob.class).getBuildByNumber(1);
@@ -72,9 +74,7 @@ public class BlockUnlessTagRestartTest {
             assertThat(pi.isBuilding()).isTrue();
             r.assertLogNotContains("installer built", pi);
 
-            InputStepExecution debianGate = debian.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID);
-            assertThat(debianGate).isNotNull();
-            debianGate.proceed((Map<String, Object>) null);
+            Gates.approve(debian, "bob");
             r.assertBuildStatusSuccess(r.waitForCompletion(debian));
             r.assertBuildStatusSuccess(r.waitForCompletion(pi));
             r.assertLogContains("blockUnlessTag: every build this one needs has finished successfully", pi);
@@ -86,6 +86,29 @@ public class BlockUnlessTagRestartTest {
                     r.waitForCompletion(child);
                 }
             }
+        });
+    }
+
+    @Test
+    public void aGatesTimeoutIsKeptAcrossARestart() throws Throwable {
+        sessions.then(r -> {
+            WorkflowJob upstream = r.createProject(WorkflowJob.class, "kolibri");
+            upstream.setDefinition(new CpsFlowDefinition("echo 'package built'", true));
+            WorkflowRun up = r.buildAndAssertSuccess(upstream);
+            WorkflowJob p = r.createProject(WorkflowJob.class, "kolibri-windows");
+            p.setDefinition(new CpsFlowDefinition("blockUnlessTag(timeout: 60)\necho 'installer built'", true));
+            WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
+            r.waitForMessage("Build kolibri-windows?", b);
+            // As if the hour had nearly passed when Jenkins stopped: the gate closes a few seconds after the restart.
+            b.replaceAction(new io.jenkins.plugins.installerpipeline.jenkins.GateAction(BlockUnlessTagStep.DEFAULT_ID,
+                    System.currentTimeMillis() + 5_000, 60));
+            b.save();
+        });
+        sessions.then(r -> {
+            WorkflowRun b = r.jenkins.getItemByFullName("kolibri-windows", WorkflowJob.class).getBuildByNumber(1);
+            r.assertBuildStatus(hudson.model.Result.ABORTED, r.waitForCompletion(b));
+            r.assertLogContains("Gate ReleaseGate timed out after 60 minutes without approval: the build is aborted", b);
+            r.assertLogNotContains("installer built", b);
         });
     }
 }

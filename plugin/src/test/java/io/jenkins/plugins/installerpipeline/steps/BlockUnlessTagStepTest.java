@@ -24,6 +24,11 @@ import org.junit.Test;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import io.jenkins.plugins.installerpipeline.testing.Gates;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 
 /**
  * {@code blockUnlessTag} in real Pipeline builds: who stops at the gate, and that the gate is the stock input step.
@@ -132,6 +137,51 @@ public class BlockUnlessTagStepTest {
             gate.proceed((Map<String, Object>) null);
         }
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
+    }
+
+    @Test
+    public void approvalThroughTheInputUrlsNeedsACrumbAndTheSubmittersPermission() throws Exception {
+        Gates.testers(r, "tester", "releaser");
+        WorkflowRun up;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            up = upstreamBuild();
+        }
+        WorkflowJob p = installer("kolibri-windows", "blockUnlessTag(submitter: 'releaser')");
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
+        r.waitForMessage("Build kolibri-windows?", b);
+        String proceed = b.getUrl() + "input/" + BlockUnlessTagStep.DEFAULT_ID + "/proceedEmpty";
+
+        // A tester who is not the submitter: the input step refuses, the gate stays open.
+        JenkinsRule.WebClient tester = r.createWebClient().withJavaScriptEnabled(false)
+                .withThrowExceptionOnFailingStatusCode(false).login("tester");
+        Page refused = tester.getPage(new WebRequest(tester.createCrumbedUrl(proceed), HttpMethod.POST));
+        assertThat(refused.getWebResponse().getContentAsString()).contains("You need to be releaser to submit this");
+        // The submitter without a crumb: Jenkins's CSRF protection refuses the POST.
+        JenkinsRule.WebClient releaser = r.createWebClient().withJavaScriptEnabled(false)
+                .withThrowExceptionOnFailingStatusCode(false).login("releaser");
+        Page noCrumb = releaser.getPage(new WebRequest(new java.net.URL(r.getURL(), proceed), HttpMethod.POST));
+        assertThat(noCrumb.getWebResponse().getStatusCode()).isEqualTo(403);
+        assertThat(Gates.gate(b)).as("still open").isNotNull();
+        r.assertLogNotContains("installer built", b);
+
+        // The submitter, with a crumb, as the console's Proceed link posts it.
+        releaser.getPage(new WebRequest(releaser.createCrumbedUrl(proceed), HttpMethod.POST));
+        r.assertBuildStatusSuccess(r.waitForCompletion(b));
+        r.assertLogContains("Approved by releaser", b);
+        assertThat(b.getAction(ApproverAction.class).getUserId()).isEqualTo("releaser");
+    }
+
+    @Test
+    public void anIdThatCannotBePartOfTheGatesUrlFailsNamingIt() throws Exception {
+        WorkflowRun up = upstreamBuild();
+        WorkflowJob p = installer("kolibri-windows", "blockUnlessTag(id: 'release gate')");
+        WorkflowRun b = r.assertBuildStatus(hudson.model.Result.FAILURE,
+                p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))));
+        r.assertLogContains("blockUnlessTag: id 'release gate' cannot be part of the gate's URL", b);
+        assertThat(r.jenkins.getDescriptorByType(BlockUnlessTagStep.DescriptorImpl.class).doCheckId("release gate").kind)
+                .isEqualTo(hudson.util.FormValidation.Kind.ERROR);
+        assertThat(r.jenkins.getDescriptorByType(BlockUnlessTagStep.DescriptorImpl.class).doCheckId("Build-Pi").kind)
+                .isEqualTo(hudson.util.FormValidation.Kind.OK);
     }
 
     @Test

@@ -126,4 +126,21 @@ public class FetchUpstreamArtifactsStepTest {
         r.assertLogContains("'kolibri-debain' is not 'upstream' nor a dependency of this build (dependencies: none)",
                 b);
     }
+
+    @Test
+    public void onAnAgentTheFileLandsInTheAgentsWorkspaceVerifiedThere() throws Exception {
+        hudson.slaves.DumbSlave agent = io.jenkins.plugins.installerpipeline.testing.Agents.online(r, "windows");
+        WorkflowRun up = archiving("kolibri", WHEEL, WHEEL_TEXT);
+        String json = HandOff.toJson(List.of(new HandedArtifact(WHEEL, "dist/" + WHEEL, "", WHEEL_TEXT.length(),
+                sha(WHEEL_TEXT))));
+        WorkflowRun b = child("kolibri-windows", "node('windows') {\n"
+                + "  fetchUpstreamArtifacts includes: '*.whl'\n"
+                + "  echo \"content: ${readFile('dist/" + WHEEL + "')} at ${pwd()}\"\n"
+                + "}", up, metadata(up, "kolibri-windows").artifactsJson(json).build());
+        r.assertBuildStatusSuccess(b);
+        r.assertLogContains("content: " + WHEEL_TEXT + " at " + agent.getRemoteFS(), b);
+        r.assertLogContains("SHA-256 " + sha(WHEEL_TEXT) + " verified", b);
+        assertThat(agent.getWorkspaceFor(r.jenkins.getItemByFullName("kolibri-windows", WorkflowJob.class))
+                .child("dist/" + WHEEL).readToString()).isEqualTo(WHEEL_TEXT);
+    }
 }

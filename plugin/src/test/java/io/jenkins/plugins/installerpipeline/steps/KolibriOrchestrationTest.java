@@ -7,15 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.ParametersAction;
 import hudson.model.StringParameterValue;
 import hudson.model.TaskListener;
-import hudson.model.User;
-import hudson.security.ACL;
-import hudson.security.ACLContext;
 import io.jenkins.plugins.installerpipeline.artifact.HandOff;
 import io.jenkins.plugins.installerpipeline.artifact.HandedArtifact;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction;
 import io.jenkins.plugins.installerpipeline.jenkins.InstallerState;
+import io.jenkins.plugins.installerpipeline.testing.Gates;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -131,7 +129,7 @@ public class KolibriOrchestrationTest {
 
     @Test
     public void piApprovedBeforeDebianWaitsForItThenContinues() throws Exception {
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        Gates.testers(r, "alice", "bob");
         KolibriFixture k = new KolibriFixture(r);
         WorkflowRun up = r.buildAndAssertSuccess(k.kolibri);
         InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
@@ -140,23 +138,34 @@ public class KolibriOrchestrationTest {
         WorkflowRun debian = k.installer("kolibri-debian").getBuildByNumber(1);
 
         // The gate says what the Pi build needs, and the console that an approval will wait for it.
-        InputStepExecution piGate = pi.getAction(InputAction.class).getExecution("ReleaseGate");
-        assertThat(piGate.getInput().getMessage())
-                .isEqualTo("Build kolibri-raspbian-image? (needs ci/kolibri-debian #1, paused at gate)");
-        r.assertLogContains("after approval it waits for that build to finish", pi);
-        try (ACLContext ignored = ACL.as(User.getById("alice", true))) {
-            piGate.preSubmissionCheck();
-            piGate.proceed((Map<String, Object>) null);
-        }
+        InputStepExecution piGate = Gates.gate(pi);
+        assertThat(piGate.getInput().getMessage()).isEqualTo("Build kolibri-raspbian-image? (needs ci/kolibri-debian #1)");
+        r.waitForMessage("blockUnlessTag: this build needs ci/kolibri-debian #1, paused at gate; after approval it"
+                + " waits for that build to finish, holding no executor", pi);
+        Gates.approve(pi, "alice");
         r.waitForMessage("blockUnlessTag: approved by alice; waiting for ci/kolibri-debian #1 to finish", pi);
-        // The approval is Jenkins's own record; the gate is closed, the build still waits.
+        // The approval is Jenkins's own record; the gate is closed; the build waits in the queue for its node,
+        // holding no executor, saying why.
         assertThat(pi.getAction(ApproverAction.class).getUserId()).isEqualTo("alice");
         assertThat(pi.getAction(InputAction.class).getExecutions()).isEmpty();
-        Thread.sleep(1000);
+        KolibriFixture.await("the Pi's node block waits in the queue for Debian", () -> java.util.Arrays
+                .stream(r.jenkins.getQueue().getItems()).anyMatch(i -> i.task.getOwnerExecutable() == pi
+                        && i.getCauseOfBlockage() != null && i.getCauseOfBlockage().getShortDescription()
+                        .equals("waiting for ci/kolibri-debian #1 to finish: this build needs it")));
         assertThat(pi.isBuilding()).isTrue();
+        assertThat(pi.getExecutor()).isNotNull();
         r.assertLogNotContains("installer built", pi);
+        // Every running build's thread dump still works (workflow-cps casts each step's context to its own class;
+        // the support bundle's running-builds report stops at the first build where that fails).
+        for (String slug : INSTALLERS) {
+            WorkflowRun b = k.installer(slug).getBuildByNumber(1);
+            if (b.isBuilding()) {
+                assertThat(((org.jenkinsci.plugins.workflow.cps.CpsFlowExecution) b.getExecution()).getThreadDump()
+                        .toString()).as(slug).contains("Thread #");
+            }
+        }
 
-        debian.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
+        Gates.approve(debian, "bob");
         r.assertBuildStatusSuccess(r.waitForCompletion(debian));
         r.assertBuildStatusSuccess(r.waitForCompletion(pi));
         r.assertLogContains("blockUnlessTag: every build this one needs has finished successfully", pi);
@@ -167,6 +176,7 @@ public class KolibriOrchestrationTest {
 
     @Test
     public void piWaitingForAnAbortedDebianFailsNamingIt() throws Exception {
+        Gates.testers(r, "alice");
         KolibriFixture k = new KolibriFixture(r);
         WorkflowRun up = r.buildAndAssertSuccess(k.kolibri);
         InstallerRunsAction record = up.getAction(InstallerRunsAction.class);
@@ -174,8 +184,8 @@ public class KolibriOrchestrationTest {
         WorkflowRun pi = k.installer("kolibri-raspbian-image").getBuildByNumber(1);
         WorkflowRun debian = k.installer("kolibri-debian").getBuildByNumber(1);
 
-        pi.getAction(InputAction.class).getExecution("ReleaseGate").proceed((Map<String, Object>) null);
-        r.waitForMessage("blockUnlessTag: approved; waiting for ci/kolibri-debian #1 to finish", pi);
+        Gates.approve(pi, "alice");
+        r.waitForMessage("blockUnlessTag: approved by alice; waiting for ci/kolibri-debian #1 to finish", pi);
         debian.doStop();
         r.assertBuildStatus(hudson.model.Result.ABORTED, r.waitForCompletion(debian));
 

@@ -40,7 +40,9 @@ public class MultibranchTargetTest {
             c.createRepository("kolibri-debian");
             c.setPrimaryBranch("kolibri-debian", "master");
             c.addFile("kolibri-debian", "master", "installer", "Jenkinsfile", JENKINSFILE.getBytes(StandardCharsets.UTF_8));
-            c.createBranch("kolibri-debian", "release/v0.18.x");
+            // A branch with the Jenkinsfile (createBranch would make an empty one, and a branch without a Jenkinsfile
+            // gets no job).
+            c.cloneBranch("kolibri-debian", "master", "release/v0.18.x");
             c.createTag("kolibri-debian", "master", "v0.18.0");
             MockFolder ci = r.createFolder("ci");
             WorkflowMultiBranchProject debian = ci.createProject(WorkflowMultiBranchProject.class, "kolibri-debian");
@@ -65,7 +67,9 @@ public class MultibranchTargetTest {
                     + "[job: 'kolibri-debian', key: 'named', branch: 'release/v0.18.x']]", true));
             WorkflowRun b = r.buildAndAssertSuccess(up);
 
-            r.assertLogContains("ci/kolibri-debian/master", b);
+            assertThat(b.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class).getBuilds())
+                    .extracting(io.jenkins.plugins.installerpipeline.jenkins.InstallerBuild::getJobFullName)
+                    .containsExactly("ci/kolibri-debian/master", "ci/kolibri-debian/release%2Fv0.18.x");
             KolibriFixture.await("master built for the orchestration", () -> master.getLastBuild() != null
                     && InstallerMetadataAction.of(master.getLastBuild()).isPresent());
             KolibriFixture.await("the named branch built for the orchestration", () -> releaseBranch.getLastBuild() != null

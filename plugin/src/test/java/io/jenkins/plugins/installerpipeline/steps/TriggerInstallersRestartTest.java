@@ -15,6 +15,7 @@ import org.junit.Test;
 import org.jvnet.hudson.test.BuildWatcher;
 import org.jvnet.hudson.test.JenkinsSessionRule;
 import org.jvnet.hudson.test.MockFolder;
+import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
 
 /** {@code triggerInstallers(wait: true)} reattaches to its children after a controller restart. */
 public class TriggerInstallersRestartTest {
@@ -48,6 +49,40 @@ public class TriggerInstallersRestartTest {
             r.assertBuildStatusSuccess(r.waitForCompletion(child));
             r.assertBuildStatusSuccess(r.waitForCompletion(upstream));
             r.assertLogContains("RESULT succeeded", upstream);
+        });
+    }
+
+    @Test
+    public void aTriggerWaitingForItsDependencyIsStartedAfterARestart() throws Throwable {
+        sessions.then(r -> {
+            MockFolder ci = r.createFolder("ci");
+            ci.createProject(WorkflowJob.class, "kolibri-debian").setDefinition(new CpsFlowDefinition(
+                    "semaphore 'deb'\nnode { writeFile file: 'dist/k.deb', text: 'deb'\narchiveArtifacts 'dist/*' }", true));
+            ci.createProject(WorkflowJob.class, "kolibri-raspbian-image").setDefinition(new CpsFlowDefinition(
+                    "node { fetchUpstreamArtifacts from: 'deb-build'\necho \"PI GOT ${readFile('dist/k.deb')}\" }", true));
+            WorkflowJob up = ci.createProject(WorkflowJob.class, "kolibri");
+            up.setDefinition(new CpsFlowDefinition("def builds = triggerInstallers installers: ["
+                    + "[job: 'kolibri-debian', key: 'deb-build'], [job: 'kolibri-raspbian-image', dependsOn: ['deb-build']]],"
+                    + " wait: true\necho \"RESULT ${builds.collect { it.state }}\"", true));
+            WorkflowRun upstream = up.scheduleBuild2(0).waitForStart();
+            KolibriFixture.await("Debian starts", () -> r.jenkins.getItemByFullName("ci/kolibri-debian", WorkflowJob.class)
+                    .getBuildByNumber(1) != null);
+            SemaphoreStep.waitForStart("deb/1", r.jenkins.getItemByFullName("ci/kolibri-debian", WorkflowJob.class)
+                    .getBuildByNumber(1));
+            KolibriFixture.await("the Pi waits for Debian in the record", () -> {
+                InstallerRunsAction record = upstream.getAction(InstallerRunsAction.class);
+                return record != null && record.getBuilds().size() == 2
+                        && record.getBuilds().get(1).getState() == InstallerState.WAITING_FOR_DEPENDENCY;
+            });
+        });
+        sessions.then(r -> {
+            WorkflowRun upstream = r.jenkins.getItemByFullName("ci/kolibri", WorkflowJob.class).getBuildByNumber(1);
+            WorkflowJob pi = r.jenkins.getItemByFullName("ci/kolibri-raspbian-image", WorkflowJob.class);
+            assertThat(pi.getBuilds()).as("not started before Debian finished").isEmpty();
+            SemaphoreStep.success("deb/1", null);
+            r.assertBuildStatusSuccess(r.waitForCompletion(upstream));
+            r.assertLogContains("RESULT [succeeded, succeeded]", upstream);
+            r.assertLogContains("PI GOT deb", pi.getBuildByNumber(1));
         });
     }
 }

@@ -132,4 +132,77 @@ public class TriggerInstallersStepTest {
         paused.doStop();
         r.waitForCompletion(paused);
     }
+
+    @Test
+    public void aChildTheQueueBlocksIsShownWithWhyAndDoesNotHoldUpThePackageBuild() throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        // The converter suggests disableConcurrentBuilds: a second build waits while the first waits at its gate.
+        WorkflowJob windows = job(ci, "kolibri-windows", "blockUnlessTag()\necho 'windows built'");
+        windows.addProperty(new org.jenkinsci.plugins.workflow.job.properties.DisableConcurrentBuildsJobProperty());
+        WorkflowJob up = job(ci, "kolibri", "def builds = triggerInstallers installers: [[job: 'kolibri-windows', "
+                + "env: [LE_KOLIBRI_RELEASE: 'false']]]\necho \"RETURNED ${builds[0].state}\"");
+
+        r.buildAndAssertSuccess(up);
+        KolibriFixture.await("the first Windows build starts", () -> windows.getBuildByNumber(1) != null);
+        WorkflowRun first = windows.getBuildByNumber(1);
+        r.waitForMessage("Build kolibri-windows?", first);
+
+        WorkflowRun second = r.buildAndAssertSuccess(up);
+        r.assertLogContains("RETURNED ", second);
+        io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction record =
+                second.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class);
+        KolibriFixture.await("the record says the queue blocks it, and why", () -> record.getBuilds().get(0).getState()
+                == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.BLOCKED_IN_QUEUE);
+        assertThat(record.getBuilds().get(0).getDetail()).contains("already in progress");
+        assertThat(windows.getBuildByNumber(2)).isNull();
+
+        first.doStop();
+        r.waitForCompletion(first);
+        KolibriFixture.await("the second build starts", () -> windows.getBuildByNumber(2) != null);
+        KolibriFixture.await("and the record follows it", () -> record.getBuilds().get(0).getState()
+                == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.PAUSED_AT_GATE);
+        WorkflowRun next = windows.getBuildByNumber(2);
+        next.doStop();
+        r.waitForCompletion(next);
+    }
+
+    @Test
+    public void withoutANodeTheDefinitionMustComeFromTheBuildsRevision() throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        WorkflowJob up = job(ci, "kolibri", "triggerInstallers definition: '.buildkite/pipeline.yml'");
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, up);
+        r.assertLogContains("triggerInstallers: reading .buildkite/pipeline.yml needs a workspace: call it inside node"
+                + " (or in a multibranch project, where it is read from the build's revision without one)", b);
+    }
+
+    @Test
+    public void stoppingAWaitingPackageBuildStopsItsInstallersAndThoseNotStartedNeverStart() throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        WorkflowJob debian = job(ci, "kolibri-debian", "blockUnlessTag()\necho 'deb built'");
+        WorkflowJob pi = job(ci, "kolibri-raspbian-image", "echo 'pi built'");
+        WorkflowJob up = job(ci, "kolibri", "triggerInstallers installers: ["
+                + "[job: 'kolibri-debian', key: 'deb', env: [LE_KOLIBRI_RELEASE: 'false']],"
+                + "[job: 'kolibri-raspbian-image', dependsOn: [[key: 'deb']], async: false]], wait: true");
+        // Debian waits at its gate: the Pi trigger (Buildkite counts a paused build as passed) would start; make it
+        // wait for a Debian that never pauses by stopping the package build while Debian is still queued instead.
+        debian.setQuietPeriod(3600);
+        WorkflowRun b = up.scheduleBuild2(0).waitForStart();
+        io.jenkins.plugins.installerpipeline.testing.Await.await("Debian is queued",
+                () -> r.jenkins.getQueue().getItems(debian).size() == 1);
+        r.waitForMessage("starts after deb", b);
+
+        b.doStop();
+
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+        io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction record =
+                b.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class);
+        KolibriFixture.await("the queued Debian build is cancelled and the Pi never starts", () ->
+                record.getBuilds().stream().allMatch(e -> e.getState()
+                        == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.ABORTED));
+        assertThat(r.jenkins.getQueue().getItems(debian)).isEmpty();
+        assertThat(pi.getBuilds()).isEmpty();
+        assertThat(debian.getBuilds()).isEmpty();
+        assertThat(record.latest("kolibri-raspbian-image").orElseThrow().getDetail())
+                .isEqualTo("not started: the package build was stopped");
+    }
 }

@@ -2,49 +2,48 @@ package io.jenkins.plugins.installerpipeline.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The thin layer of our own over the release-asset endpoints, on {@code java.net.http}. github-api 1.330 is used for
- * everything else, but not here, because for assets it:
- * <ul>
- *   <li>buffers the whole upload in memory: {@code GHRelease.uploadAsset} passes the stream to
- *       {@code GitHubRequest.Builder.with(InputStream)}, which calls {@code IOUtils.toByteArray}, and its
- *       {@code HttpClientGitHubConnector} copies the body into a {@code byte[]} again, so a 2 GiB Raspberry Pi image
- *       cannot be uploaded at all (arrays stop at 2 GiB) and smaller ones cost their size in heap;</li>
- *   <li>does not model an asset's {@code digest} ({@code GHAsset} has no such field), which idempotent re-runs need;</li>
- *   <li>cannot rename an asset ({@code GHAsset} can only change its label and content type), which safe replacement
- *       needs.</li>
- * </ul>
- * Uploads here stream the file from disk with a {@code Content-Length} (see {@link #streamUpload}).
- * Each method makes one attempt; {@link ReleasePublisher} decides about retries. The token only goes into the
- * {@code Authorization} header.
+ * The GitHub REST calls a release upload makes, on the JDK's own HTTP clients: the repository, releases (by tag,
+ * listed with drafts, created, updated) and their assets (listed, uploaded, renamed, deleted). Not github-api,
+ * because on a Jenkins agent its connector cannot load (a multi-release class remoting does not resolve) and its
+ * fallback cannot send PATCH on Java 17+; because its retries multiply with ours and it logs to the console; and
+ * because for assets it buffers uploads in memory, has no {@code digest} and cannot rename.
+ *
+ * <p>Each method makes one attempt (a paginated listing, one attempt per page); {@link ReleasePublisher} decides
+ * about retries. A host that cannot be reached at all fails with {@link GitHubUnreachableException}. The token only
+ * goes into the {@code Authorization} header.
  */
-final class ReleaseAssetsClient {
+final class GitHubReleasesClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
     private static final int UPLOAD_BUFFER_BYTES = 1 << 20;
 
@@ -52,35 +51,97 @@ final class ReleaseAssetsClient {
     private final URI apiUrl;
     private final String token;
 
-    ReleaseAssetsClient(GitHubAccess access) {
+    GitHubReleasesClient(GitHubAccess access) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(30))
+                .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.apiUrl = access.apiUrl();
         this.token = access.token();
     }
 
-    /** Every asset of the release, following {@code Link: rel="next"} pages of 100. */
-    List<RemoteAsset> list(RepositoryName repository, long releaseId, Retrier retrier) throws IOException {
-        List<RemoteAsset> assets = new ArrayList<>();
-        URI next = URI.create(repoUrl(repository) + "/releases/" + releaseId + "/assets?per_page=100");
-        while (next != null) {
-            URI page = next;
-            HttpResponse<String> response = retrier.call("list assets of release " + releaseId,
-                    () -> send(request(page).GET().build(), "list the assets of release " + releaseId));
-            for (JsonNode node : JSON.readTree(response.body())) {
-                assets.add(asset(node));
+    /** Reads the repository, so that a wrong name or a token that cannot see it is said as such. */
+    void checkRepository(RepositoryName repository) throws IOException {
+        send(request(URI.create(repoUrl(repository))).GET().build(), "read repository " + repository);
+    }
+
+    /** The published release of {@code tag}; empty when there is none (GitHub does not find drafts by tag). */
+    Optional<RemoteRelease> releaseByTag(RepositoryName repository, String tag) throws IOException {
+        try {
+            HttpResponse<String> response = send(request(URI.create(repoUrl(repository) + "/releases/tags/"
+                    + encode(tag))).GET().build(), "find release " + tag);
+            return Optional.of(release(JSON.readTree(response.body())));
+        } catch (GitHubHttpException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
             }
-            next = response.headers().firstValue("Link").map(ReleaseAssetsClient::nextLink).orElse(null);
+            throw e;
         }
+    }
+
+    /** The first release, drafts included, that {@code matches}, looking through every page of 100. */
+    Optional<RemoteRelease> findRelease(RepositoryName repository, Predicate<RemoteRelease> matches, Retrier retrier)
+            throws IOException {
+        List<RemoteRelease> found = new ArrayList<>();
+        pages(URI.create(repoUrl(repository) + "/releases?per_page=100"), "list releases", retrier, node -> {
+            RemoteRelease r = release(node);
+            if (matches.test(r)) {
+                found.add(r);
+                return false;
+            }
+            return true;
+        });
+        return found.stream().findFirst();
+    }
+
+    /** Creates the release of {@code tag}, named after it. */
+    RemoteRelease createRelease(RepositoryName repository, String tag, boolean draft, boolean prerelease)
+            throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("tag_name", tag).put("name", tag).put("draft", draft)
+                .put("prerelease", prerelease);
+        HttpRequest request = json(request(URI.create(repoUrl(repository) + "/releases")), "POST", body);
+        return release(JSON.readTree(send(request, "create release " + tag).body()));
+    }
+
+    /** Sets a release's draft and pre-release flags (PATCH): publishing a draft is {@code draft = false}. */
+    RemoteRelease updateRelease(RepositoryName repository, RemoteRelease release, boolean draft, boolean prerelease)
+            throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("draft", draft).put("prerelease", prerelease);
+        HttpRequest request = json(request(URI.create(repoUrl(repository) + "/releases/" + release.id())), "PATCH",
+                body);
+        return release(JSON.readTree(send(request, "update release " + release.tag()).body()));
+    }
+
+    /** Every asset of the release, following {@code Link: rel="next"} pages of 100. */
+    List<RemoteAsset> assets(RepositoryName repository, long releaseId, Retrier retrier) throws IOException {
+        List<RemoteAsset> assets = new ArrayList<>();
+        pages(URI.create(repoUrl(repository) + "/releases/" + releaseId + "/assets?per_page=100"),
+                "list the assets of release " + releaseId, retrier, node -> assets.add(asset(node)));
         return assets;
     }
 
-    private static URI nextLink(String link) {
+    /**
+     * Calls {@code visit} with each element of each page, from {@code first} on, until it returns false or the pages
+     * end. Each page is one call under {@code retrier}.
+     */
+    private void pages(URI first, String what, Retrier retrier, Predicate<JsonNode> visit) throws IOException {
+        URI next = first;
+        while (next != null) {
+            URI page = next;
+            HttpResponse<String> response = retrier.call(what, () -> send(request(page).GET().build(), what));
+            for (JsonNode node : JSON.readTree(response.body())) {
+                if (!visit.test(node)) {
+                    return;
+                }
+            }
+            next = response.headers().firstValue("Link").flatMap(GitHubReleasesClient::nextLink).orElse(null);
+        }
+    }
+
+    private static Optional<URI> nextLink(String link) {
         Matcher m = NEXT_LINK.matcher(link);
-        return m.find() ? URI.create(m.group(1)) : null;
+        return m.find() ? Optional.of(URI.create(m.group(1))) : Optional.empty();
     }
 
     /**
@@ -93,7 +154,12 @@ final class ReleaseAssetsClient {
         String base = brace < 0 ? uploadUrlTemplate : uploadUrlTemplate.substring(0, brace);
         StringBuilder url = new StringBuilder(base).append("?name=").append(encode(name));
         label.ifPresent(l -> url.append("&label=").append(encode(l)));
-        return asset(JSON.readTree(streamUpload(URI.create(url.toString()), file, name, contentType)));
+        URI uri = URI.create(url.toString());
+        try {
+            return asset(JSON.readTree(streamUpload(uri, file, name, contentType)));
+        } catch (IOException e) {
+            throw GitHubUnreachableException.explain(uri, e);
+        }
     }
 
     /**
@@ -109,12 +175,9 @@ final class ReleaseAssetsClient {
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(size);
-            connection.setConnectTimeout((int) Duration.ofSeconds(30).toMillis());
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
             connection.setReadTimeout((int) CALL_TIMEOUT.toMillis());
-            connection.setRequestProperty("Authorization", "Bearer " + token);
-            connection.setRequestProperty("Accept", "application/vnd.github+json");
-            connection.setRequestProperty("X-GitHub-Api-Version", "2022-11-28");
-            connection.setRequestProperty("User-Agent", "installer-pipeline");
+            headers().forEach(connection::setRequestProperty);
             connection.setRequestProperty("Content-Type", contentType);
             ByteBuffer buffer = ByteBuffer.allocate(UPLOAD_BUFFER_BYTES);
             try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
@@ -138,11 +201,8 @@ final class ReleaseAssetsClient {
 
     /** Renames an asset (PATCH {@code name}). */
     RemoteAsset rename(RepositoryName repository, long assetId, String newName) throws IOException {
-        String body = JSON.createObjectNode().put("name", newName).toString();
-        HttpRequest request = request(URI.create(repoUrl(repository) + "/releases/assets/" + assetId))
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        HttpRequest request = json(request(URI.create(repoUrl(repository) + "/releases/assets/" + assetId)), "PATCH",
+                JSON.createObjectNode().put("name", newName));
         return asset(JSON.readTree(send(request, "rename asset " + assetId + " to " + newName).body()));
     }
 
@@ -163,13 +223,25 @@ final class ReleaseAssetsClient {
         return apiUrl + "/repos/" + encode(repository.owner()) + "/" + encode(repository.name());
     }
 
+    /** The headers of every call; the token appears here and nowhere else. */
+    private Map<String, String> headers() {
+        return Map.of(
+                "Authorization", "Bearer " + token,
+                "Accept", "application/vnd.github+json",
+                "X-GitHub-Api-Version", "2022-11-28",
+                "User-Agent", "installer-pipeline");
+    }
+
     private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(CALL_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/vnd.github+json")
-                .header("X-GitHub-Api-Version", "2022-11-28")
-                .header("User-Agent", "installer-pipeline");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(CALL_TIMEOUT);
+        headers().forEach(builder::header);
+        return builder;
+    }
+
+    private static HttpRequest json(HttpRequest.Builder builder, String method, JsonNode body) {
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
     }
 
     private HttpResponse<String> send(HttpRequest request, String what) throws IOException {
@@ -181,6 +253,8 @@ final class ReleaseAssetsClient {
             InterruptedIOException io = new InterruptedIOException(what + ": interrupted");
             io.initCause(e);
             throw io;
+        } catch (IOException e) {
+            throw GitHubUnreachableException.explain(request.uri(), e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -190,7 +264,7 @@ final class ReleaseAssetsClient {
     }
 
     private static GitHubHttpException error(String what, String method, URI uri, int status, String body,
-                                             java.util.Map<String, List<String>> headers) {
+                                             Map<String, List<String>> headers) {
         String githubMessage = "";
         List<String> codes = new ArrayList<>();
         try {
@@ -211,6 +285,12 @@ final class ReleaseAssetsClient {
 
     private static String strip(URI uri) {
         return uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
+    }
+
+    private static RemoteRelease release(JsonNode node) {
+        return new RemoteRelease(node.path("id").asLong(), node.path("tag_name").asText(),
+                node.path("draft").asBoolean(false), node.path("prerelease").asBoolean(false),
+                text(node, "html_url"), node.path("upload_url").asText(""));
     }
 
     private static RemoteAsset asset(JsonNode node) {
