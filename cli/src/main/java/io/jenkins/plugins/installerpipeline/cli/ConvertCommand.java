@@ -19,15 +19,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code convert FILE [--jobs SLUG=JOB ...] [--style declarative|scripted] [--definition PATH]}: a Jenkinsfile for a Buildkite pipeline. */
+/**
+ * {@code convert FILE [--jobs SLUG=JOB ...] [--style declarative|scripted] [--definition PATH] [--checkout DIR]}: a
+ * Jenkinsfile for a Buildkite pipeline.
+ */
 @Command(
         name = "convert",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Prints a Jenkinsfile for a Buildkite pipeline definition that uses the Installer Pipeline plugin's steps:"
-                    + " trigger steps become one triggerInstallers call, a conditional block becomes blockUnlessTag,"
-                    + " command steps become stages running sh on the agent label of agents.queue.",
+                    + " stages in the order of the plan's layers; trigger steps become triggerInstallers calls that"
+                    + " hold no executor, a conditional block becomes blockUnlessTag, command steps become stages"
+                    + " running their commands as one sh (bat or powershell for Windows scripts) on the agent label of"
+                    + " agents.queue.",
             "Constructs without a faithful Jenkins form are kept as comments and reported on standard error as"
                     + " FILE:LINE:COL: warning: MESSAGE. See docs/migrating-from-buildkite.md.",
         },
@@ -56,8 +61,14 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--definition", paramLabel = "PATH",
             description = "Workspace path of the definition, read at run time by readPipelineDefinition when an if,"
-                    + " branches or skip needs the engine (default: FILE as given).")
+                    + " branches or skip, or a trigger's value with ${...}, needs the engine (default: FILE as given).")
     String definitionPath;
+
+    @Option(names = "--checkout", paramLabel = "DIR",
+            description = "The repository checkout the commands run in, where convert reads the scripts they name to"
+                    + " find buildkite-agent calls (default: the git work tree holding FILE, else the current"
+                    + " directory).")
+    Path checkout;
 
     @Mixin
     DefinitionFiles definitionFiles;
@@ -77,7 +88,8 @@ final class ConvertCommand implements Callable<Integer> {
         }
         ConvertOptions options = new ConvertOptions(
                 style == Style.scripted ? JenkinsfileStyle.SCRIPTED : JenkinsfileStyle.DECLARATIVE,
-                NameValue.toMap(jobs), Optional.ofNullable(definitionPath), definitionFiles.limits());
+                NameValue.toMap(jobs), Optional.ofNullable(definitionPath), definitionFiles.limits(),
+                CheckoutScripts.in(Optional.ofNullable(checkout).orElseGet(() -> CheckoutScripts.checkoutOf(file))));
         ConversionResult result = JenkinsfileConverter.convert(file.toString(), text, options);
         for (Diagnostic d : result.diagnostics().all()) {
             err.println(d.format());

@@ -16,7 +16,16 @@ sealed interface AgentCommand {
 
     /** {@code buildkite-agent artifact download PATTERN DEST [--build BUILD] [--step STEP]}. */
     record Download(String pattern, String destination, Optional<String> build, Optional<String> step)
-            implements AgentCommand {}
+            implements AgentCommand {
+
+        /**
+         * Whether it downloads from another build (the one that triggered this, {@code $LE_TRIGGERED_FROM_BUILD_ID}),
+         * not from this one ({@code --build $BUILDKITE_BUILD_ID}, or no {@code --build}).
+         */
+        boolean fromAnotherBuild() {
+            return build.filter(b -> !b.contains("BUILDKITE_BUILD_ID")).isPresent();
+        }
+    }
 
     /** {@code buildkite-agent pipeline upload ...}: steps generated at run time. */
     record PipelineUpload() implements AgentCommand {}
@@ -30,7 +39,7 @@ sealed interface AgentCommand {
             return Optional.empty();
         }
         Optional<List<String>> words = words(line.strip());
-        if (words.isEmpty() || words.get().isEmpty() || !words.get().get(0).equals("buildkite-agent")) {
+        if (words.isEmpty() || words.get().isEmpty() || !isAgent(words.get().get(0))) {
             return Optional.of(new Unclear("the line does more than call buildkite-agent"));
         }
         List<String> w = words.get();
@@ -41,6 +50,11 @@ sealed interface AgentCommand {
             case "pipeline upload" -> new PipelineUpload();
             default -> new Unclear("buildkite-agent " + sub + " has no Jenkins equivalent");
         });
+    }
+
+    /** The agent's executable, also as Windows names it. */
+    private static boolean isAgent(String word) {
+        return word.equals("buildkite-agent") || word.equalsIgnoreCase("buildkite-agent.exe");
     }
 
     private static AgentCommand upload(List<String> args) {

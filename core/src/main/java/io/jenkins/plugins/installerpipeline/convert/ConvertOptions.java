@@ -17,35 +17,45 @@ import java.util.Optional;
  *                       {@code if}, {@code branches} or {@code skip} needs the engine at run time; empty means the
  *                       file name given to the converter
  * @param limits         the reader's limits for the definition
+ * @param scripts        reads the scripts the commands run, to find the {@code buildkite-agent} calls inside them
  */
 public record ConvertOptions(JenkinsfileStyle style, Map<String, String> jobs, Optional<String> definitionPath,
-        ReadLimits limits) {
+        ReadLimits limits, ScriptSource scripts) {
 
     public ConvertOptions {
         Objects.requireNonNull(style, "style");
         jobs = Collections.unmodifiableMap(new LinkedHashMap<>(jobs));
         Objects.requireNonNull(definitionPath, "definitionPath");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(scripts, "scripts");
     }
 
-    /** Declarative, no job mapping, the definition read from the converted file's own path, default limits. */
+    /**
+     * Declarative, no job mapping, the definition read from the converted file's own path, default limits, no script
+     * read.
+     */
     public static ConvertOptions defaults() {
-        return new ConvertOptions(JenkinsfileStyle.DECLARATIVE, Map.of(), Optional.empty(), ReadLimits.DEFAULT);
+        return new ConvertOptions(JenkinsfileStyle.DECLARATIVE, Map.of(), Optional.empty(), ReadLimits.DEFAULT,
+                ScriptSource.none());
     }
 
     public ConvertOptions withStyle(JenkinsfileStyle value) {
-        return new ConvertOptions(value, jobs, definitionPath, limits);
+        return new ConvertOptions(value, jobs, definitionPath, limits, scripts);
     }
 
     public ConvertOptions withJobs(Map<String, String> value) {
-        return new ConvertOptions(style, value, definitionPath, limits);
+        return new ConvertOptions(style, value, definitionPath, limits, scripts);
     }
 
     public ConvertOptions withDefinitionPath(String value) {
-        return new ConvertOptions(style, jobs, Optional.of(value), limits);
+        return new ConvertOptions(style, jobs, Optional.of(value), limits, scripts);
     }
 
     public ConvertOptions withLimits(ReadLimits value) {
-        return new ConvertOptions(style, jobs, definitionPath, value);
+        return new ConvertOptions(style, jobs, definitionPath, value, scripts);
+    }
+
+    public ConvertOptions withScripts(ScriptSource value) {
+        return new ConvertOptions(style, jobs, definitionPath, limits, value);
     }
 }

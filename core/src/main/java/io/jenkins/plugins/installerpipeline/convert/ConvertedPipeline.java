@@ -9,9 +9,12 @@ import java.util.Optional;
  * A whole converted pipeline, before it is written.
  *
  * @param source   the definition file it was converted from
- * @param env      top-level {@code env}
+ * @param env      top-level {@code env}: each name with its value as a Groovy expression
  * @param notes    comments written at the top (top-level constructs that were not converted)
- * @param planFile the definition {@code readPipelineDefinition} reads, when a stage's guard needs the engine
+ * @param planFile the definition {@code readPipelineDefinition} reads, when a stage's guard or a trigger's values
+ *                 need the engine
+ * @param includedHelper  whether stages ask the plan whether this build includes a step ({@code included})
+ * @param installerHelper whether trigger entries take their values from the plan ({@code buildkiteInstaller})
  * @param layers   stages in order; the stages of one layer run in parallel
  */
 record ConvertedPipeline(
@@ -19,6 +22,8 @@ record ConvertedPipeline(
         Map<String, String> env,
         List<String> notes,
         Optional<String> planFile,
+        boolean includedHelper,
+        boolean installerHelper,
         List<List<Stage>> layers) {
 
     ConvertedPipeline {

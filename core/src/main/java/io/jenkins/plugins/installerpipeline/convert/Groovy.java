@@ -14,19 +14,43 @@ final class Groovy {
 
     private Groovy() {}
 
+    /** Groovy code written as it is, for a map or list value that is an expression rather than a literal. */
+    record Code(String text) {}
+
+    /**
+     * A string expression ({@code '...'} or a GString {@code "..."}, as {@link #quote} and {@link Expansions#groovy}
+     * write them) with literal text put in front, inside the same quotes: {@code 'NAME=' + value} without a
+     * concatenation.
+     */
+    static String prefixed(String expression, String literal) {
+        char delimiter = expression.charAt(0);
+        return delimiter + escape(literal, delimiter) + expression.substring(1);
+    }
+
     /** A single-quoted Groovy string: {@code ${...}} stays literal, as the plugin or the shell expands it later. */
     static String quote(String value) {
-        StringBuilder out = new StringBuilder("'");
+        return "'" + escape(value, '\'') + "'";
+    }
+
+    /** Literal text inside a double-quoted GString: {@code $} escaped, so only the expansions written around it run. */
+    static String gstringText(String value) {
+        return escape(value, '"');
+    }
+
+    /** {@code value} with backslashes, the {@code delimiter}, {@code $} (in a GString) and control characters escaped. */
+    private static String escape(String value, char delimiter) {
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
-                case '\'' -> out.append("\\'");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c == delimiter || (c == '$' && delimiter == '"')) {
+                        out.append('\\').append(c);
+                    } else if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -34,7 +58,7 @@ final class Groovy {
                 }
             }
         }
-        return out.append('\'').toString();
+        return out.toString();
     }
 
     /**
@@ -65,6 +89,9 @@ final class Groovy {
     }
 
     static String literal(Object value) {
+        if (value instanceof Code code) {
+            return code.text();
+        }
         if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
             return value.toString();
         }

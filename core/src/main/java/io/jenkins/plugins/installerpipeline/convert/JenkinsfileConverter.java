@@ -28,6 +28,7 @@ import io.jenkins.plugins.installerpipeline.diagnostic.SourceLocation;
 import io.jenkins.plugins.installerpipeline.plan.Plan;
 import io.jenkins.plugins.installerpipeline.plan.PlanResult;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
+import io.jenkins.plugins.installerpipeline.plan.TriggerDependency;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,23 +43,24 @@ import java.util.regex.Pattern;
  * Converts a Buildkite pipeline definition into a Jenkinsfile that uses the plugin's steps. What each construct
  * becomes:
  * <ul>
- *   <li>command step: a stage running its commands with one {@code sh} on a node labelled with {@code agents.queue},
- *       with {@code env}, {@code timeout_in_minutes} ({@code timeout}), {@code retry.automatic} ({@code retry}),
- *       {@code soft_fail} ({@code catchError}, stage unstable, build goes on) and {@code artifact_paths}
- *       ({@code archiveArtifacts}, also after a failure);</li>
- *   <li>{@code buildkite-agent artifact download ... --build ...}: {@code fetchUpstreamArtifacts}; a download from
- *       this build that exactly one step's {@code artifact_paths} produces: {@code stash}/{@code unstash};
- *       {@code artifact upload}: {@code archiveArtifacts} (an upload into another build's job is what Jenkins shows
- *       anyway on the package build); anything else calling {@code buildkite-agent}: a comment and a warning;</li>
- *   <li>every trigger step: one {@code triggerInstallers} call with one entry each ({@code depends_on},
- *       {@code async}, {@code build.branch}, {@code build.env} kept);</li>
+ *   <li>{@code wait}, {@code block} and {@code depends_on}: the order of stages, from the planner's dependency layers
+ *       ({@link StageLayout}): the steps of one layer run in {@code parallel};</li>
+ *   <li>command step: a stage running its commands as one script ({@link CommandScript}: {@code sh}, or {@code bat}
+ *       and {@code powershell} for Windows scripts) on a node labelled with {@code agents.queue}, with {@code env},
+ *       {@code timeout_in_minutes} ({@code timeout}), {@code retry.automatic} ({@code retry}), {@code soft_fail}
+ *       ({@code catchError}) and {@code artifact_paths} ({@code archiveArtifacts}, also after a failure);</li>
+ *   <li>{@code buildkite-agent artifact} lines: {@code fetchUpstreamArtifacts}, {@code stash}/{@code unstash} or
+ *       {@code archiveArtifacts} ({@link ArtifactHandoffs}); other {@code buildkite-agent} calls, also inside the
+ *       scripts a command runs: a warning;</li>
+ *   <li>trigger steps: {@code triggerInstallers installers: [...]} outside any node, one call per layer, a trigger
+ *       depending on another in the same call with {@code dependsOn}; build values with {@code ${...}} are taken
+ *       from the engine's plan for the build, read once at the start;</li>
  *   <li>a {@code block} with an {@code if}: {@code blockUnlessTag} with that condition and its prompt as message;
  *       other {@code block}/{@code input} steps: {@code input} with their fields as parameters;</li>
- *   <li>{@code wait} and {@code depends_on}: the order of stages, by the plan's layers (steps of one layer run in
- *       {@code parallel});</li>
  *   <li>{@code if: build.tag != null}: {@code when { buildingTag() }}; any other {@code if}, {@code branches} or
- *       {@code skip}: the engine decides at run time through {@code readPipelineDefinition} (the plan's
- *       {@code included} for that step).</li>
+ *       {@code skip}: the engine decides at run time through {@code readPipelineDefinition};</li>
+ *   <li>every string: Buildkite's upload-time interpolation ({@link Expansions}): escapes resolved, {@code ${...}}
+ *       written for whatever expands it in Jenkins.</li>
  * </ul>
  * Constructs with no faithful Jenkins form (matrix, plugins, notify, concurrency, parallelism, priority,
  * {@code pipeline upload}, ...) are kept as comments in place and reported as warnings with their location.
@@ -66,7 +68,6 @@ import java.util.regex.Pattern;
 public final class JenkinsfileConverter {
 
     private static final Pattern TAG_PRESENT = Pattern.compile("build\\.tag\\s*!=\\s*null");
-    /** Buildkite step attributes the definition model keeps without interpreting (the reader warns about others). */
     /** Top-level keys Buildkite reads that the definition keeps as extras. */
     private static final Set<String> TOP_LEVEL_EXTRAS = Set.of("secrets", "image", "priority", "checkout");
     private static final Pattern TAG_ABSENT = Pattern.compile("build\\.tag\\s*==\\s*null");
@@ -74,46 +75,54 @@ public final class JenkinsfileConverter {
     private JenkinsfileConverter() {}
 
     /**
-     * Reads and validates {@code text} (no interpolation: {@code ${...}} stays for the plugin to expand at run time)
-     * and converts it.
+     * Reads and validates {@code text} (no interpolation: {@code ${...}} is expressed in Jenkins' terms instead) and
+     * converts it.
      *
      * @param file    the file name as the user gave it, used in diagnostics and comments
      * @param text    the definition
-     * @param options style, job names and the definition path for run-time decisions
+     * @param options style, job names, the definition path for run-time decisions, the scripts the commands run
      * @return the Jenkinsfile with warnings, or the definition's errors
      */
     public static ConversionResult convert(String file, String text, ConvertOptions options) {
+        Converted converted = model(file, text, options);
+        return new ConversionResult(converted.pipeline().map(p -> JenkinsfileWriter.write(p, options)),
+                converted.diagnostics());
+    }
+
+    /** The converted pipeline before it is written, or the errors; for the writer and for tests of the stage order. */
+    static Converted model(String file, String text, ConvertOptions options) {
         ReadResult read = DefinitionReader.read(file, text, Planner.validationOptions().withLimits(options.limits()));
         if (read.definition().isEmpty()) {
-            return new ConversionResult(Optional.empty(), read.diagnostics());
+            return new Converted(Optional.empty(), read.diagnostics());
         }
         Conversion conversion = new Conversion(read.definition().get(), text, options);
         Optional<ConvertedPipeline> pipeline = conversion.run();
-        Diagnostics diagnostics = read.diagnostics().plus(Diagnostics.of(conversion.diagnostics));
-        if (pipeline.isEmpty()) {
-            return new ConversionResult(Optional.empty(), diagnostics);
-        }
-        return new ConversionResult(Optional.of(JenkinsfileWriter.write(pipeline.get(), options)), diagnostics);
+        return new Converted(pipeline, read.diagnostics().plus(Diagnostics.of(conversion.diagnostics)));
     }
+
+    /** @param pipeline present when the definition is valid */
+    record Converted(Optional<ConvertedPipeline> pipeline, Diagnostics diagnostics) {}
 
     /** One conversion run. */
     private static final class Conversion {
         private final PipelineDefinition definition;
-        private final String[] lines;
+        private final SourceText source;
         private final ConvertOptions options;
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private final Map<String, Step> byKey = new HashMap<>();
         private final Map<Step, String> keyOf = new java.util.IdentityHashMap<>();
         private final Map<Step, GroupStep> groupOf = new java.util.IdentityHashMap<>();
         private final Set<String> stageNames = new HashSet<>();
-        /** Stashes needed by downloads from this build: producing step key to the patterns to stash. */
-        private final Map<String, List<String>> stashes = new LinkedHashMap<>();
-        private boolean needsPlan;
-        private Plan plan;
+        /** Warnings for steps that wait for triggers of an earlier call, by step key. */
+        private final Map<String, List<String>> triggerWaits = new HashMap<>();
+        private ArtifactHandoffs handoffs;
+        private CommandScript commands;
+        private boolean needsIncluded;
+        private boolean needsInstallerHelper;
 
         Conversion(PipelineDefinition definition, String text, ConvertOptions options) {
             this.definition = definition;
-            this.lines = text.split("\r?\n", -1);
+            this.source = new SourceText(definition.file(), text);
             this.options = options;
         }
 
@@ -125,7 +134,6 @@ public final class JenkinsfileConverter {
                 return Optional.empty();
             }
             Plan plan = planned.plan().get();
-            this.plan = plan;
             List<Step> all = definition.allSteps();
             for (int i = 0; i < all.size(); i++) {
                 String key = plan.steps().get(i).key();
@@ -135,49 +143,55 @@ public final class JenkinsfileConverter {
                     group.steps().forEach(s -> groupOf.put(s, group));
                 }
             }
-            findStashes(all);
+            handoffs = new ArtifactHandoffs(definition, keyOf);
+            commands = new CommandScript(source, handoffs, options.scripts(),
+                    definition.env().keySet(), diagnostics);
             List<String> notes = topLevelNotes();
+            Map<String, String> env = env(definition.env(), 1, Optional.empty());
+            StageLayout layout = StageLayout.of(plan);
+            layout.waits().forEach(w -> triggerWaits.put(w.key(), w.triggers().stream()
+                    .map(k -> ((TriggerStep) byKey.get(k)).pipeline()).toList()));
             List<List<Stage>> layers = new ArrayList<>();
-            boolean triggersDone = false;
-            for (List<String> layer : plan.layers()) {
+            for (List<StageLayout.Slot> slot : layout.slots()) {
                 List<Stage> stages = new ArrayList<>();
-                for (String key : layer) {
-                    Step step = byKey.get(key);
-                    if (step instanceof CommandStep command) {
-                        stages.add(command(command));
-                    } else if (step instanceof BlockStep block) {
-                        stages.add(block(block));
-                    } else if (step instanceof InputStep input) {
-                        stages.add(input(input));
-                    } else if (step instanceof TriggerStep && !triggersDone) {
-                        stages.add(triggers(all));
-                        triggersDone = true;
-                    } else if (step instanceof WaitStep wait) {
-                        wait(wait);
-                    }
+                for (StageLayout.Slot s : slot) {
+                    stages.add(s instanceof StageLayout.TriggerCall call ? triggers(call)
+                            : step(byKey.get(((StageLayout.StepSlot) s).key())));
                 }
-                if (!stages.isEmpty()) {
-                    layers.add(stages);
-                }
+                layers.add(stages);
             }
             for (Step step : all) {
-                if (step instanceof GroupStep group) {
-                    common(group, new ArrayList<>());
+                if (step instanceof WaitStep wait) {
+                    wait(wait);
+                } else if (step instanceof GroupStep group) {
+                    common(group, new ArrayList<>(), false);
                 }
             }
-            Optional<String> planFile = needsPlan
+            Optional<String> planFile = needsIncluded || needsInstallerHelper
                     ? Optional.of(options.definitionPath().orElse(definition.file()))
                     : Optional.empty();
-            return Optional.of(new ConvertedPipeline(definition.file(), definition.env(), notes, planFile, layers));
+            return Optional.of(new ConvertedPipeline(definition.file(), env, notes, planFile, needsIncluded,
+                    needsInstallerHelper, layers));
+        }
+
+        private Stage step(Step step) {
+            if (step instanceof CommandStep command) {
+                return command(command);
+            }
+            if (step instanceof BlockStep block) {
+                return block(block);
+            }
+            return input((InputStep) step);
         }
 
         // ---- steps -------------------------------------------------------------------------------------------
 
         private Stage command(CommandStep step) {
             List<String> notes = new ArrayList<>();
-            common(step, notes);
+            common(step, notes, false);
             waitsForTriggers(step, notes);
-            Optional<String> agent = agent(step, notes);
+            Map<String, String> tags = step.agents().tags().isEmpty() ? definition.agents().tags() : step.agents().tags();
+            Optional<String> agent = agent(step, tags, notes);
             Optional<Integer> attempts = step.retry().flatMap(retry -> retry(step, retry, notes));
             if (!step.softFail().exitStatuses().isEmpty() && !step.softFail().anyExitStatus()) {
                 warn(step.location(), step, "soft_fail for exit statuses " + step.softFail().exitStatuses()
@@ -196,148 +210,55 @@ public final class JenkinsfileConverter {
                     + " or disableConcurrentBuilds()", notes));
             step.priority().ifPresent(p -> warn(step.location(), step, "priority: " + p + " has no Jenkins"
                     + " equivalent (the queue is first in, first out)", notes));
-            step.env().forEach((name, value) -> {
-                if (value.contains("${")) {
-                    warn(step.location(), step, "env " + name + " uses " + value + ", which Buildkite expands when"
-                            + " the pipeline is uploaded; Jenkins keeps it as written: set it in the shell instead",
-                            notes);
-                }
-            });
-            List<Action> body = commands(step);
-            List<String> archive = new ArrayList<>(step.artifactPaths());
-            return new Stage(stageName(step), agent, guard(step), step.env(), step.timeoutInMinutes(), attempts,
+            Map<String, String> env = env(step.env(), step.location().line(), Optional.of(step));
+            CommandScript.Result script = commands.convert(step, tags);
+            notes.addAll(script.notes());
+            List<Action> body = new ArrayList<>(script.body());
+            body.addAll(handoffs.stashesOf(keyOf.get(step)));
+            if (body.stream().allMatch(Action.Note.class::isInstance)) {
+                // Every line was flagged or handed off; a declarative steps block must still hold a step.
+                body.add(new Action.Call("echo 'Nothing to run here: see the comments above.'"));
+            }
+            Optional<String> archive = Optional.of(step.artifactPaths()).filter(p -> !p.isEmpty())
+                    .map(p -> rendered(Expansions.groovy(String.join(", ", p)), step, p.get(0),
+                            step.location().line()));
+            return new Stage(stageName(step), List.of(keyOf.get(step)), agent, guard(step), env,
+                    step.timeoutInMinutes(), attempts,
                     step.softFail().anyExitStatus() || !step.softFail().exitStatuses().isEmpty(), body, archive,
                     notes);
         }
 
-        private List<Action> commands(CommandStep step) {
-            List<Action> body = new ArrayList<>();
-            List<String> shell = new ArrayList<>();
-            int searchFrom = step.location().line();
-            for (String command : step.commands()) {
-                for (String line : command.split("\n", -1)) {
-                    int at = lineOf(line, searchFrom);
-                    searchFrom = Math.max(searchFrom, at);
-                    SourceLocation where = new SourceLocation(definition.file(), at, columnOf(line, at));
-                    Optional<AgentCommand> agentCommand = AgentCommand.parse(line);
-                    if (agentCommand.isEmpty()) {
-                        shell.add(line);
-                        continue;
-                    }
-                    flush(shell, body);
-                    body.addAll(replace(step, line, agentCommand.get(), where));
-                }
-            }
-            flush(shell, body);
-            if (body.stream().allMatch(Action.Note.class::isInstance)) {
-                // Every line was flagged; a declarative steps block must still hold a step.
-                body.add(new Action.Call("echo 'Nothing to run here: see the comments above.'"));
-            }
-            stashes.getOrDefault(keyOf.get(step), List.of()).forEach(pattern -> body.add(new Action.Call(
-                    "stash name: " + Groovy.quote(stashName(keyOf.get(step), pattern)) + ", includes: "
-                            + Groovy.quote(pattern) + ", allowEmpty: true")));
-            return body;
+        /** {@code env} values as Groovy expressions, with a warning for each expansion Jenkins cannot express. */
+        private Map<String, String> env(Map<String, String> env, int line, Optional<Step> step) {
+            Map<String, String> out = new LinkedHashMap<>();
+            env.forEach((name, value) -> out.put(name, rendered(Expansions.groovy(value), step.orElse(null), value,
+                    line)));
+            return out;
         }
 
-        private static void flush(List<String> shell, List<Action> body) {
-            if (!shell.isEmpty()) {
-                body.add(new Action.Shell(shell));
-                shell.clear();
+        /** The rendered text; its problems become warnings at {@code raw}'s place in the file (at or after {@code line}). */
+        private String rendered(Expansions.Rendered rendered, Step step, String raw, int line) {
+            SourceLocation at = source.find(raw.lines().findFirst().orElse(raw), line);
+            for (Expansions.Problem problem : rendered.problems()) {
+                String prefix = step == null ? "env: " : step.displayName() + ": ";
+                diagnostics.add(Diagnostic.warning(raw.contains("\n") ? at : at.shiftColumns(problem.offset()),
+                        prefix + problem.message()));
             }
-        }
-
-        private List<Action> replace(CommandStep step, String line, AgentCommand command, SourceLocation where) {
-            if (command instanceof AgentCommand.Upload upload) {
-                if (upload.job().isPresent() && step.artifactPaths().contains(upload.pattern())) {
-                    return List.of(new Action.Note("was: " + line.strip() + "\nThe package build lists every"
-                            + " installer's archived artifacts, so archiving them here (artifact_paths) is enough."));
-                }
-                return List.of(new Action.Note("was: " + line.strip()),
-                        new Action.Call("archiveArtifacts artifacts: " + Groovy.quote(upload.pattern())));
-            }
-            if (command instanceof AgentCommand.Download download) {
-                if (download.build().isPresent() && download.step().isEmpty()) {
-                    Action fetch = new Action.Call("fetchUpstreamArtifacts includes: " + Groovy.quote(download.pattern()));
-                    return List.of(new Action.Note("was: " + line.strip()), inDirectory(download.destination(), fetch));
-                }
-                Optional<String> producer = producer(step, download);
-                if (download.build().isEmpty() && producer.isPresent()) {
-                    Action unstash = new Action.Call("unstash " + Groovy.quote(stashName(producer.get(), download.pattern())));
-                    return List.of(new Action.Note("was: " + line.strip()), inDirectory(download.destination(), unstash));
-                }
-                return flag(step, line, where, download.build().isEmpty()
-                        ? "downloads '" + download.pattern() + "' from this build, which no single step's"
-                                + " artifact_paths produces: share files between stages with stash/unstash, or"
-                                + " publish release assets with uploadReleaseArtifact(fromInstallers: true)"
-                        : "downloads from another build's step (--step): use fetchUpstreamArtifacts with from:");
-            }
-            if (command instanceof AgentCommand.PipelineUpload) {
-                return flag(step, line, where, "pipeline upload generates steps at run time, which a Jenkinsfile"
-                        + " cannot: convert the uploaded file too and call it with load or build");
-            }
-            return flag(step, line, where, ((AgentCommand.Unclear) command).why() + ": kept as a comment");
-        }
-
-        private List<Action> flag(Step step, String line, SourceLocation where, String why) {
-            diagnostics.add(Diagnostic.warning(where, "not converted in " + step.displayName() + ": "
-                    + line.strip() + ": " + why));
-            return List.of(new Action.Note("not converted: " + line.strip() + "\n" + why));
-        }
-
-        private static Action inDirectory(String destination, Action action) {
-            String dir = destination.replaceAll("/+$", "");
-            return dir.isEmpty() || dir.equals(".") ? action : new Action.InDirectory(dir, List.of(action));
-        }
-
-        private void findStashes(List<Step> all) {
-            for (Step step : all) {
-                if (step instanceof CommandStep command) {
-                    for (String c : command.commands()) {
-                        for (String line : c.split("\n", -1)) {
-                            if (AgentCommand.parse(line).orElse(null) instanceof AgentCommand.Download d
-                                    && d.build().isEmpty() && d.step().isEmpty()) {
-                                producer(command, d).ifPresent(p -> {
-                                    List<String> patterns = stashes.computeIfAbsent(p, k -> new ArrayList<>());
-                                    if (!patterns.contains(d.pattern())) {
-                                        patterns.add(d.pattern());
-                                    }
-                                });
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        /** The one other command step whose {@code artifact_paths} lists exactly this download's pattern. */
-        private Optional<String> producer(CommandStep consumer, AgentCommand.Download download) {
-            if (download.step().isPresent()) {
-                return Optional.empty();
-            }
-            List<String> producers = definition.allSteps().stream()
-                    .filter(s -> s != consumer && s instanceof CommandStep c
-                            && c.artifactPaths().contains(download.pattern()))
-                    .map(keyOf::get)
-                    .toList();
-            return producers.size() == 1 ? Optional.of(producers.get(0)) : Optional.empty();
-        }
-
-        private String stashName(String producer, String pattern) {
-            List<String> patterns = stashes.getOrDefault(producer, List.of(pattern));
-            return patterns.size() <= 1 ? producer : producer + "-" + (patterns.indexOf(pattern) + 1);
+            return rendered.text();
         }
 
         private Stage block(BlockStep step) {
             List<String> notes = new ArrayList<>();
             Optional<IfExpression> condition = step.common().condition();
-            String message = step.prompt().or(step::label).orElse("Continue?");
+            String message = text(step, step.prompt().or(step::label).orElse("Continue?"), "the prompt");
             if (step.blockedState() != BlockedState.PASSED) {
                 warn(step.location(), step, "blocked_state: " + step.blockedState().name().toLowerCase(java.util.Locale.ROOT)
                         + " has no Jenkins equivalent: a build waiting at input shows as running", notes);
             }
+            common(step, notes, false);
+            waitsForTriggers(step, notes);
             if (condition.isPresent()) {
                 // The gate exists only when the condition holds: blockUnlessTag asks the engine at run time.
-                common(step, notes);
                 if (!step.fields().isEmpty()) {
                     warn(step.location(), step, "the fields of a conditional block are not converted:"
                             + " blockUnlessTag asks no questions; add an input step after it", notes);
@@ -348,40 +269,43 @@ public final class JenkinsfileConverter {
                 submitter(step.allowedTeams()).ifPresent(s -> call.append(", submitter: ").append(Groovy.quote(s)));
                 // blockUnlessTag itself waits, after approval, for the installer builds this one depends on (the Pi
                 // image on Debian): on Buildkite a tester could unblock it before its input existed.
-                return new Stage(stageName(step), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
-                        Optional.empty(), false, List.of(new Action.Call(call.toString())), List.of(), notes);
+                return new Stage(stageName(step), List.of(keyOf.get(step)), Optional.empty(), Optional.empty(),
+                        Map.of(), Optional.empty(), Optional.empty(), false,
+                        List.of(new Action.Call(call.toString())), Optional.empty(), notes);
             }
-            common(step, notes);
-            return new Stage(stageName(step), Optional.empty(), guard(step), Map.of(), Optional.empty(),
-                    Optional.empty(), false, List.of(new Action.Call(input(message, step.fields(), step.allowedTeams()))),
-                    List.of(), notes);
+            return new Stage(stageName(step), List.of(keyOf.get(step)), Optional.empty(), guard(step), Map.of(),
+                    Optional.empty(), Optional.empty(), false,
+                    List.of(new Action.Call(input(step, message, step.fields(), step.allowedTeams()))),
+                    Optional.empty(), notes);
         }
 
         private Stage input(InputStep step) {
             List<String> notes = new ArrayList<>();
-            common(step, notes);
-            String message = step.prompt().or(step::label).orElse("Continue?");
-            return new Stage(stageName(step), Optional.empty(), guard(step), Map.of(), Optional.empty(),
-                    Optional.empty(), false, List.of(new Action.Call(input(message, step.fields(), step.allowedTeams()))),
-                    List.of(), notes);
+            common(step, notes, false);
+            waitsForTriggers(step, notes);
+            String message = text(step, step.prompt().or(step::label).orElse("Continue?"), "the prompt");
+            return new Stage(stageName(step), List.of(keyOf.get(step)), Optional.empty(), guard(step), Map.of(),
+                    Optional.empty(), Optional.empty(), false,
+                    List.of(new Action.Call(input(step, message, step.fields(), step.allowedTeams()))),
+                    Optional.empty(), notes);
         }
 
-        private String input(String message, List<BlockField> fields, List<String> teams) {
+        private String input(Step step, String message, List<BlockField> fields, List<String> teams) {
             StringBuilder call = new StringBuilder("input message: ").append(Groovy.quote(message));
             submitter(teams).ifPresent(s -> call.append(", submitter: ").append(Groovy.quote(s)));
             if (!fields.isEmpty()) {
                 call.append(", parameters: [");
                 for (int i = 0; i < fields.size(); i++) {
-                    call.append(i == 0 ? "\n    " : ",\n    ").append(parameter(fields.get(i)));
+                    call.append(i == 0 ? "\n    " : ",\n    ").append(parameter(step, fields.get(i)));
                 }
                 call.append("\n]");
             }
             return call.toString();
         }
 
-        private String parameter(BlockField field) {
-            String description = field.label().orElse(field.key())
-                    + field.hint().map(h -> ": " + h).orElse("");
+        private String parameter(Step step, BlockField field) {
+            String description = text(step, field.label().orElse(field.key())
+                    + field.hint().map(h -> ": " + h).orElse(""), "the field");
             if (field.type() == BlockField.Type.SELECT) {
                 if (field.multiple()) {
                     diagnostics.add(Diagnostic.warning(field.location(), "select field '" + field.key()
@@ -393,13 +317,14 @@ public final class JenkinsfileConverter {
                         choices.add(o.value());
                     }
                 });
-                return "choice(name: " + Groovy.quote(field.key()) + ", choices: " + Groovy.list(choices)
+                return "choice(name: " + Groovy.quote(field.key()) + ", choices: "
+                        + Groovy.list(choices.stream().map(c -> text(step, c, "the option")).toList())
                         + ", description: " + Groovy.quote(description) + ")";
             }
             field.format().ifPresent(f -> diagnostics.add(Diagnostic.warning(field.location(), "text field '"
                     + field.key() + "' format " + f + " is not checked by Jenkins' string parameter")));
             return "string(name: " + Groovy.quote(field.key()) + ", defaultValue: "
-                    + Groovy.quote(field.defaults().isEmpty() ? "" : field.defaults().get(0))
+                    + Groovy.quote(field.defaults().isEmpty() ? "" : text(step, field.defaults().get(0), "the default"))
                     + ", description: " + Groovy.quote(description) + ")";
         }
 
@@ -408,45 +333,40 @@ public final class JenkinsfileConverter {
             return teams.isEmpty() ? Optional.empty() : Optional.of(String.join(",", teams));
         }
 
-        private Stage triggers(List<Step> all) {
+        // ---- triggers ------------------------------------------------------------------------------------------
+
+        /**
+         * One {@code triggerInstallers} call, outside any node: it holds no executor while the installer builds are
+         * scheduled or waited for. Entries are written in the Jenkinsfile; a trigger whose values use {@code ${...}}
+         * gets them from the engine's plan of this build ({@code buildkiteInstaller}), interpolated as Buildkite does
+         * at upload, since inline values are passed as written.
+         */
+        private Stage triggers(StageLayout.TriggerCall call) {
             List<String> notes = new ArrayList<>();
-            List<TriggerStep> triggers = all.stream().filter(TriggerStep.class::isInstance)
-                    .map(TriggerStep.class::cast).toList();
-            String jobs = options.jobs().isEmpty() ? "" : ",\n                  jobs: " + Groovy.map(options.jobs());
-            for (TriggerStep trigger : triggers) {
-                common(trigger, notes);
-                unconvertedTriggerAttributes(trigger, notes);
-            }
-            List<Action> body = new ArrayList<>();
-            if (triggers.stream().anyMatch(Conversion::interpolates)) {
-                // Buildkite expands ${...} in build values against the package build when the pipeline is uploaded;
-                // the plugin does the same when it reads the definition, while inline entries are passed as written.
-                String file = options.definitionPath().orElse(definition.file());
-                body.add(new Action.Note("Trigger steps of " + file + ": "
-                        + String.join(", ", triggers.stream().map(TriggerStep::pipeline).toList()) + ".\nTheir"
-                        + " build values use ${...}: the plugin expands them against this build when it reads the"
-                        + "\ndefinition, as Buildkite does at upload (entries of an inline installers list are"
-                        + " passed as written)."));
-                body.add(new Action.Call("triggerInstallers definition: " + Groovy.quote(file) + jobs));
-                return new Stage(uniqueName("Trigger installers"), Optional.of(""), Optional.empty(), Map.of(),
-                        Optional.empty(), Optional.empty(), false, body, List.of(), notes);
-            }
-            boolean conditional = false;
+            List<TriggerStep> triggers = call.triggers().stream().map(k -> (TriggerStep) byKey.get(k)).toList();
+            String jobs = options.jobs().isEmpty() ? "" : ", jobs: " + Groovy.map(options.jobs());
             List<String> entries = new ArrayList<>();
             List<Optional<String>> guards = new ArrayList<>();
             for (TriggerStep trigger : triggers) {
-                entries.add(entry(trigger, notes));
+                String key = keyOf.get(trigger);
+                List<TriggerDependency> dependsOn = call.dependsOn().getOrDefault(key, List.of());
+                common(trigger, notes, dependsOn.stream().anyMatch(TriggerDependency::allowFailure));
+                waitsForTriggers(trigger, notes);
+                unconvertedTriggerAttributes(trigger, notes);
+                entries.add(entry(trigger, dependsOn));
                 Optional<Guard> guard = guard(trigger);
-                conditional |= guard.isPresent();
                 guards.add(guard.map(JenkinsfileWriter::scriptedCondition));
             }
-            if (!conditional) {
-                StringBuilder call = new StringBuilder("triggerInstallers installers: [");
+            List<Action> body = new ArrayList<>();
+            if (guards.stream().allMatch(Optional::isEmpty)) {
+                StringBuilder text = new StringBuilder("triggerInstallers installers: [");
                 for (int i = 0; i < entries.size(); i++) {
-                    call.append(i == 0 ? "\n    " : ",\n    ").append(entries.get(i));
+                    text.append(i == 0 ? "\n    " : ",\n    ").append(entries.get(i));
                 }
-                call.append("\n]").append(jobs);
-                body.add(new Action.Call(call.toString()));
+                text.append("\n]").append(jobs);
+                // A script block in declarative syntax: its steps block takes literal arguments only, and the
+                // entries are maps, some computed by buildkiteInstaller.
+                body.add(new Action.Script(List.of(text.toString())));
             } else {
                 List<String> script = new ArrayList<>();
                 script.add("def installers = []");
@@ -454,16 +374,19 @@ public final class JenkinsfileConverter {
                     String add = "installers << " + entries.get(i);
                     script.add(guards.get(i).map(g -> "if (" + g + ") { " + add + " }").orElse(add));
                 }
-                script.add("triggerInstallers installers: installers" + jobs.replace("\n                  ", " "));
+                script.add("triggerInstallers installers: installers" + jobs);
                 body.add(new Action.Script(script));
             }
-            return new Stage(uniqueName("Trigger installers"), Optional.empty(), Optional.empty(), Map.of(),
-                    Optional.empty(), Optional.empty(), false, body, List.of(), notes);
+            String name = triggers.size() == 1 ? stageName(triggers.get(0)) : uniqueName("Trigger installers");
+            return new Stage(name, call.triggers(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
+                    Optional.empty(), false, body, Optional.empty(), notes);
         }
 
-        /** Whether a trigger's build values use Buildkite interpolation ({@code $VAR}, {@code ${VAR}}). */
+        /** Whether a trigger's values use Buildkite interpolation ({@code $VAR}, {@code ${VAR}}, {@code $$}). */
         private static boolean interpolates(TriggerStep trigger) {
             List<String> values = new ArrayList<>(trigger.build().env().values());
+            values.addAll(trigger.build().metaData().values());
+            values.add(trigger.pipeline());
             trigger.build().branch().ifPresent(values::add);
             trigger.build().message().ifPresent(values::add);
             trigger.build().commit().ifPresent(values::add);
@@ -475,42 +398,64 @@ public final class JenkinsfileConverter {
             return trigger.key().orElse(trigger.pipeline());
         }
 
-        private String entry(TriggerStep trigger, List<String> notes) {
+        private String entry(TriggerStep trigger, List<TriggerDependency> dependsOn) {
             Map<String, Object> entry = new LinkedHashMap<>();
             if (!entryKey(trigger).equals(trigger.pipeline())) {
                 entry.put("key", entryKey(trigger));
             }
             entry.put("job", trigger.pipeline());
-            trigger.label().ifPresent(l -> entry.put("label", l));
-            trigger.build().branch().ifPresent(b -> entry.put("branch", b));
-            trigger.build().commit().ifPresent(c -> entry.put("commit", c));
-            trigger.build().message().ifPresent(m -> entry.put("message", m));
-            if (!trigger.build().env().isEmpty()) {
-                entry.put("env", trigger.build().env());
-            }
-            if (!trigger.build().metaData().isEmpty()) {
-                entry.put("metaData", trigger.build().metaData());
-            }
-            List<String> dependsOn = new ArrayList<>();
-            for (Dependency dependency : trigger.dependsOn()) {
-                Step target = byKey.get(dependency.key());
-                if (target instanceof TriggerStep other) {
-                    dependsOn.add(entryKey(other));
-                } else {
-                    // Other dependencies are kept by the stage order: the trigger stage runs after them.
-                    notes.add("'" + trigger.pipeline() + "' depends on '" + dependency.key()
-                            + "', which runs in an earlier stage");
+            trigger.label().ifPresent(l -> entry.put("label", text(trigger, l, "the label")));
+            boolean interpolated = interpolates(trigger);
+            if (!interpolated) {
+                trigger.build().branch().ifPresent(b -> entry.put("branch", b));
+                trigger.build().commit().ifPresent(c -> entry.put("commit", c));
+                trigger.build().message().ifPresent(m -> entry.put("message", m));
+                if (!trigger.build().env().isEmpty()) {
+                    entry.put("env", trigger.build().env());
+                }
+                if (!trigger.build().metaData().isEmpty()) {
+                    entry.put("metaData", trigger.build().metaData());
                 }
             }
-            if (dependsOn.size() == 1) {
-                entry.put("dependsOn", dependsOn.get(0));
-            } else if (dependsOn.size() > 1) {
-                entry.put("dependsOn", dependsOn);
-            }
+            dependsOn(dependsOn).ifPresent(d -> entry.put("dependsOn", d));
             if (trigger.async()) {
                 entry.put("async", true);
             }
-            return Groovy.map(entry);
+            if (!interpolated) {
+                return Groovy.map(entry);
+            }
+            needsInstallerHelper = true;
+            return "buildkiteInstaller(" + Groovy.quote(keyOf.get(trigger)) + ", " + Groovy.map(entry) + ")";
+        }
+
+        /**
+         * The {@code dependsOn} of an entry: keys, maps for dependencies allowed to fail, and a dependency that
+         * this build may leave out only when it is in (Buildkite treats a step that is not in the build as passed).
+         */
+        private Optional<Object> dependsOn(List<TriggerDependency> dependencies) {
+            if (dependencies.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Object> always = new ArrayList<>();
+            List<String> conditional = new ArrayList<>();
+            for (TriggerDependency dependency : dependencies) {
+                TriggerStep target = (TriggerStep) byKey.get(dependency.key());
+                Map<String, Object> allowed = new LinkedHashMap<>();
+                allowed.put("key", entryKey(target));
+                allowed.put("allowFailure", true);
+                Object item = dependency.allowFailure() ? allowed : entryKey(target);
+                Optional<Guard> guard = guard(target);
+                if (guard.isPresent()) {
+                    conditional.add("(" + JenkinsfileWriter.scriptedCondition(guard.get()) + " ? ["
+                            + Groovy.literal(item) + "] : [])");
+                } else {
+                    always.add(item);
+                }
+            }
+            if (conditional.isEmpty()) {
+                return Optional.of(always.size() == 1 ? always.get(0) : always);
+            }
+            return Optional.of(new Groovy.Code(Groovy.list(always) + " + " + String.join(" + ", conditional)));
         }
 
         private void unconvertedTriggerAttributes(TriggerStep trigger, List<String> notes) {
@@ -521,38 +466,23 @@ public final class JenkinsfileConverter {
         }
 
         /**
-         * Flags a step that waits for non-async trigger steps (directly or through wait/block barriers): on Buildkite
-         * such a trigger finishes when its build finishes or blocks, while triggerInstallers returns once every
-         * installer build runs or is paused at its gate.
+         * Flags a step that waits for non-async triggers started by an earlier {@code triggerInstallers} call: on
+         * Buildkite such a trigger finishes when its build finishes or blocks, while the call (without {@code wait})
+         * returns once the installer builds are queued.
          */
         private void waitsForTriggers(Step step, List<String> notes) {
-            List<String> slugs = new ArrayList<>();
-            collectTriggers(keyOf.get(step), slugs, new HashSet<>());
+            List<String> slugs = triggerWaits.getOrDefault(keyOf.get(step), List.of());
             if (!slugs.isEmpty()) {
                 warn(step.location(), step, "waits for the trigger steps " + slugs + ", which on Buildkite finish"
-                        + " when their builds finish or block; triggerInstallers returns once every installer build"
-                        + " runs or is paused at its gate: where this step needs the installers' outputs (as"
+                        + " when their builds finish or block; triggerInstallers returns once the installer builds are"
+                        + " queued: where this step needs the installers' outputs (as"
                         + " uploadReleaseArtifact(fromInstallers: true) does), pass wait: true on those builds", notes);
-            }
-        }
-
-        private void collectTriggers(String key, List<String> slugs, Set<String> seen) {
-            for (var dependency : plan.step(key).orElseThrow().dependsOn()) {
-                if (!seen.add(dependency.key())) {
-                    continue;
-                }
-                Step target = byKey.get(dependency.key());
-                if (target instanceof TriggerStep trigger && !trigger.async()) {
-                    slugs.add(trigger.pipeline());
-                } else if (target instanceof WaitStep || target instanceof BlockStep) {
-                    collectTriggers(dependency.key(), slugs, seen);
-                }
             }
         }
 
         private void wait(WaitStep step) {
             List<String> notes = new ArrayList<>();
-            common(step, notes);
+            common(step, notes, false);
             if (step.continueOnFailure()) {
                 warn(step.location(), step, "continue_on_failure is not converted: a failed Jenkins stage stops"
                         + " the stages after it; wrap the earlier steps in catchError", notes);
@@ -561,10 +491,15 @@ public final class JenkinsfileConverter {
 
         // ---- shared attributes ---------------------------------------------------------------------------------
 
-        private void common(Step step, List<String> notes) {
+        /**
+         * Warnings for what every step may have.
+         *
+         * @param failureConverted the step's allowed failures are expressed (a trigger's {@code dependsOn} maps)
+         */
+        private void common(Step step, List<String> notes, boolean failureConverted) {
             StepCommon common = step.common();
-            if (common.allowDependencyFailure()
-                    || common.dependsOn().stream().anyMatch(Dependency::allowFailure)) {
+            if (!failureConverted && (common.allowDependencyFailure()
+                    || common.dependsOn().stream().anyMatch(Dependency::allowFailure))) {
                 warn(step.location(), step, "allow_dependency_failure / allow_failure is not converted: a failed"
                         + " Jenkins stage stops the stages after it; wrap the earlier steps in catchError", notes);
             }
@@ -606,14 +541,13 @@ public final class JenkinsfileConverter {
                 }
             }
             if (engine || !conditions.isEmpty()) {
-                needsPlan = true;
+                needsIncluded = true;
                 return Optional.of(new Guard.Included(keyOf.get(step)));
             }
             return Optional.empty();
         }
 
-        private Optional<String> agent(CommandStep step, List<String> notes) {
-            Map<String, String> tags = step.agents().tags().isEmpty() ? definition.agents().tags() : step.agents().tags();
+        private Optional<String> agent(CommandStep step, Map<String, String> tags, List<String> notes) {
             for (Map.Entry<String, String> tag : tags.entrySet()) {
                 if (!tag.getKey().equals("queue")) {
                     warn(step.location(), step, "agent tag " + tag.getKey() + "=" + tag.getValue() + " is not"
@@ -621,7 +555,7 @@ public final class JenkinsfileConverter {
                             + " expression", notes);
                 }
             }
-            return Optional.of(tags.getOrDefault("queue", ""));
+            return Optional.of(text(step, tags.getOrDefault("queue", ""), "the queue"));
         }
 
         private Optional<Integer> retry(CommandStep step, Retry retry, List<String> notes) {
@@ -644,7 +578,7 @@ public final class JenkinsfileConverter {
         private List<String> topLevelNotes() {
             List<String> notes = new ArrayList<>();
             if (!definition.notifications().isEmpty()) {
-                SourceLocation at = new SourceLocation(definition.file(), lineOfKey("notify"), 1);
+                SourceLocation at = new SourceLocation(definition.file(), source.lineOfKey("notify"), 1);
                 diagnostics.add(Diagnostic.warning(at, "notify is not converted: use a post section with mail,"
                         + " slackSend or the like"));
                 notes.add("not converted: notify " + definition.notifications());
@@ -667,8 +601,13 @@ public final class JenkinsfileConverter {
             notes.add("not converted: " + message);
         }
 
+        /** Text Jenkins shows as written (a label, a prompt): escapes resolved; an expansion kept, with a warning. */
+        private String text(Step step, String raw, String what) {
+            return rendered(Expansions.text(raw, what), step, raw, step.location().line());
+        }
+
         private String stageName(Step step) {
-            String name = step.label().filter(l -> !l.isBlank())
+            String name = step.label().filter(l -> !l.isBlank()).map(l -> text(step, l, "the label"))
                     .or(step::key)
                     .orElse(step.typeName() + " step at line " + step.location().line());
             return uniqueName(name.replace("\n", " ").strip());
@@ -680,35 +619,6 @@ public final class JenkinsfileConverter {
                 unique = name + " (" + n + ")";
             }
             return unique;
-        }
-
-        /** The first line at or after {@code from} holding {@code text}; {@code from} when there is none. */
-        private int lineOf(String text, int from) {
-            String needle = text.strip();
-            if (needle.isEmpty()) {
-                return from;
-            }
-            for (int i = Math.max(0, from - 1); i < lines.length; i++) {
-                if (lines[i].contains(needle)) {
-                    return i + 1;
-                }
-            }
-            return from;
-        }
-
-        /** The 1-based column of {@code text} on {@code line}, or 1. */
-        private int columnOf(String text, int line) {
-            int index = line - 1 < lines.length && !text.isBlank() ? lines[line - 1].indexOf(text.strip()) : -1;
-            return index < 0 ? 1 : index + 1;
-        }
-
-        private int lineOfKey(String key) {
-            for (int i = 0; i < lines.length; i++) {
-                if (lines[i].startsWith(key + ":")) {
-                    return i + 1;
-                }
-            }
-            return 1;
         }
     }
 

@@ -9,18 +9,21 @@ import java.util.Optional;
  * One Jenkins stage the converter made from a Buildkite step, before it is written in either syntax.
  *
  * @param name          the stage name (the step's label, made unique)
+ * @param keys          the plan keys of the steps the stage runs
  * @param agent         {@code label} for a node with that label, empty string for any node; empty for no node
  * @param guard         when the stage runs, if not always
- * @param env           the step's {@code env}
+ * @param env           the step's {@code env}: each name with its value as a Groovy expression
  * @param timeoutMinutes {@code timeout_in_minutes}
  * @param attempts      total attempts ({@code retry.automatic} limit + 1), if retried
  * @param softFail      {@code soft_fail}: a failure marks the stage unstable and the build goes on
  * @param body          what the stage does
- * @param archiveAlways {@code artifact_paths}: archived after the body, also when it fails (as Buildkite does)
+ * @param archive       {@code artifact_paths} as a Groovy string expression: archived after the body, also when it
+ *                      fails (as Buildkite does)
  * @param notes         comments written above the stage (what was not converted, and why)
  */
 record Stage(
         String name,
+        List<String> keys,
         Optional<String> agent,
         Optional<Guard> guard,
         Map<String, String> env,
@@ -28,16 +31,17 @@ record Stage(
         Optional<Integer> attempts,
         boolean softFail,
         List<Action> body,
-        List<String> archiveAlways,
+        Optional<String> archive,
         List<String> notes) {
 
     Stage {
         Objects.requireNonNull(name, "name");
+        keys = List.copyOf(keys);
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(guard, "guard");
         env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
         body = List.copyOf(body);
-        archiveAlways = List.copyOf(archiveAlways);
+        Objects.requireNonNull(archive, "archive");
         notes = List.copyOf(notes);
     }
 
@@ -52,9 +56,10 @@ record Stage(
 
     /** One thing a stage does. */
     sealed interface Action permits Action.Shell, Action.Call, Action.Script, Action.Note, Action.InDirectory {
-        /** Shell commands run as one script (Buildkite joins a step's commands into one script). */
-        record Shell(List<String> lines) implements Action {
+        /** Commands run as one script by {@code sh}, {@code bat} or {@code powershell}. */
+        record Shell(ShellKind kind, List<String> lines) implements Action {
             public Shell {
+                Objects.requireNonNull(kind, "kind");
                 lines = List.copyOf(lines);
             }
         }

@@ -62,6 +62,15 @@ public final class Template {
         return source;
     }
 
+    /**
+     * The pieces of the text in order: literal text with the escapes resolved, and each expansion as written. For a
+     * consumer that expands variables later in its own syntax (a shell, Jenkins) instead of against a known
+     * environment.
+     */
+    public List<Part> parts() {
+        return parts;
+    }
+
     /** Whether the text contains any substitution (false when it expands to itself apart from escapes). */
     public boolean hasSubstitutions() {
         return parts.stream().anyMatch(p -> !(p instanceof Part.Text));

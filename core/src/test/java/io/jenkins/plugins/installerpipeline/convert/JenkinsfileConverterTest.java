@@ -12,7 +12,11 @@ public class JenkinsfileConverterTest {
 
     private static ConversionResult convert(String yaml, ConvertOptions options) {
         ConversionResult result = JenkinsfileConverter.convert("pipeline.yml", yaml, options);
-        result.jenkinsfile().ifPresent(j -> assertThat(GroovySyntax.problems("Jenkinsfile", j)).as(j).isEmpty());
+        result.jenkinsfile().ifPresent(j -> {
+            assertThat(GroovySyntax.problems("Jenkinsfile", j)).as(j).isEmpty();
+            // The stages keep every ordering the planner derives, in every definition these tests convert.
+            assertThat(StageOrder.violations(yaml, options)).as(yaml).isEmpty();
+        });
         return result;
     }
 
@@ -74,19 +78,54 @@ public class JenkinsfileConverterTest {
     }
 
     @Test
-    public void commandsRunAsOneScriptKeptByteForByte() throws Exception {
+    public void commandsRunAsOneScriptAsBuildkiteHandsItToTheShell() throws Exception {
+        // Quotes and backslashes kept; Buildkite's escapes resolved; its variables read under their Jenkins names.
         String yaml = """
                 steps:
                   - command:
                       - cd dist
-                      - echo 'it'"'"'s' "$HOME" \\\\ ${BUILDKITE_TAG:-none}
+                      - echo 'it'"'"'s' "$$HOME" \\\\ ${BUILDKITE_TAG:-none}
                 """;
         String jenkinsfile = declarative(yaml);
         int start = jenkinsfile.indexOf("sh '''") + "sh '''".length();
         int end = jenkinsfile.indexOf("'''", start);
         String script = (String) new GroovyShell().evaluate("'''" + jenkinsfile.substring(start, end) + "'''");
-        assertThat(script).isEqualTo("\ncd dist\necho 'it'\"'\"'s' \"$HOME\" \\\\ ${BUILDKITE_TAG:-none}\n"
+        assertThat(script).isEqualTo("\ncd dist\necho 'it'\"'\"'s' \"$HOME\" \\\\ ${TAG_NAME:-none}\n"
                 + " ".repeat(16));
+    }
+
+    @Test
+    public void everyStringReachesJenkinsAsBuildkitesUploadLeavesIt() {
+        // Top-level and step env, labels, artifact paths and commands: escapes resolved, Buildkite's variables read
+        // through their Jenkins equivalents, and what has none is said.
+        String yaml = """
+                env:
+                  DEPLOY_BRANCH: "${BUILDKITE_BRANCH}"
+                  NOTE: "built by $$USER"
+                  COMMIT_MESSAGE: "${BUILDKITE_MESSAGE}"
+                steps:
+                  - label: "Build $$1"
+                    command: echo "$$HOME" "\\$PATH" > "reports/$$CHANNEL.txt"
+                    env:
+                      CHANNEL: "${BUILDKITE_TAG:-nightly}"
+                    artifact_paths: "reports/${BUILDKITE_BUILD_NUMBER}/*.txt"
+                """;
+        ConversionResult result = convert(yaml, ConvertOptions.defaults());
+        assertThat(result.jenkinsfile().orElseThrow()).contains(String.join("\n",
+                        "    environment {",
+                        "        DEPLOY_BRANCH = \"${env.CHANGE_BRANCH ?: env.BRANCH_NAME ?: ''}\"",
+                        "        NOTE = 'built by $USER'",
+                        "        COMMIT_MESSAGE = \"${env.BUILDKITE_MESSAGE ?: ''}\"",
+                        "    }"),
+                "stage('Build $1') {",
+                "CHANNEL = \"${env.TAG_NAME ?: 'nightly'}\"",
+                "sh 'echo \"$HOME\" \"$PATH\" > \"reports/$CHANNEL.txt\"'",
+                "archiveArtifacts artifacts: \"reports/${env.BUILD_NUMBER ?: ''}/*.txt\", allowEmptyArchive: true");
+        assertThat(result.diagnostics().warnings()).extracting(Diagnostic::format).containsExactly(
+                "pipeline.yml:4:20: warning: env: $BUILDKITE_MESSAGE is set by Buildkite and has no Jenkins"
+                        + " equivalent, so it is empty here: set it in the Jenkinsfile's environment, or drop it");
+        assertThat(scripted(yaml)).contains("withEnv([\"DEPLOY_BRANCH=${env.CHANGE_BRANCH ?: env.BRANCH_NAME ?: ''}\","
+                + " 'NOTE=built by $USER', \"COMMIT_MESSAGE=${env.BUILDKITE_MESSAGE ?: ''}\"]) {");
     }
 
     @Test
@@ -227,21 +266,79 @@ public class JenkinsfileConverterTest {
     }
 
     @Test
-    public void interpolatedTriggerValuesAreLeftToThePluginReadingTheDefinition() {
-        // Inline entries are passed as written, so ${...} would reach the installers literally.
+    public void aDependencyOnATriggerThisBuildMayLeaveOutIsNamedOnlyWhenItIsIn() throws Exception {
+        // Buildkite treats a step that is not in the build as passed; a dependsOn naming a missing entry would fail.
         String yaml = """
                 steps:
                   - trigger: kolibri-debian
+                    key: deb-build
+                    if: build.tag != null
+                  - trigger: kolibri-raspbian-image
+                    depends_on: deb-build
+                """;
+        String d = declarative(yaml);
+        String entry = "[job: 'kolibri-raspbian-image', dependsOn: [] + (env.TAG_NAME ? ['deb-build'] : [])]";
+        assertThat(d).contains("if (env.TAG_NAME) { installers << [key: 'deb-build', job: 'kolibri-debian'] }",
+                "installers << " + entry);
+        for (String tag : new String[] {"v0.17.0", null}) {
+            groovy.lang.Binding binding = new groovy.lang.Binding();
+            binding.setVariable("env", tag == null ? Map.of() : Map.of("TAG_NAME", tag));
+            Object dependsOn = ((Map<?, ?>) new GroovyShell(binding).evaluate(entry)).get("dependsOn");
+            assertThat(dependsOn).asList().isEqualTo(tag == null ? java.util.List.of() : java.util.List.of("deb-build"));
+        }
+    }
+
+    @Test
+    public void interpolatedTriggerValuesComeFromTheEnginesPlanAndTheTriggersHoldNoExecutor() {
+        // Inline entries are passed as written, so ${...} would reach the installers literally: the values come
+        // from the plan readPipelineDefinition makes in a short first stage; triggerInstallers runs outside any node.
+        String yaml = """
+                steps:
+                  - trigger: kolibri-debian
+                    key: deb-build
                     build:
                       env:
                         LE_KOLIBRI_RELEASE: "${BUILDKITE_TAG:-false}"
+                  - trigger: kolibri-macos
+                    build:
+                      env:
+                        LE_KOLIBRI_RELEASE: "false"
                 """;
         ConvertOptions options = ConvertOptions.defaults().withDefinitionPath(".buildkite/pipeline.yml");
         String d = convert(yaml, options).jenkinsfile().orElseThrow();
-        assertThat(d).contains("agent any", "triggerInstallers definition: '.buildkite/pipeline.yml'")
-                .doesNotContain("installers:", "BUILDKITE_TAG");
-        assertThat(convert(yaml, options.withStyle(JenkinsfileStyle.SCRIPTED)).jenkinsfile().orElseThrow())
-                .contains("node {\n        checkout scm\n        // Trigger steps of .buildkite/pipeline.yml");
+        assertThat(d).doesNotContain("triggerInstallers definition:", "BUILDKITE_TAG", "boolean included(")
+                .contains("""
+                                stage('Read pipeline definition') {
+                                    agent any
+                                    steps {
+                                        script {
+                                            buildkitePlan = readPipelineDefinition file: '.buildkite/pipeline.yml'
+                                        }
+                                    }
+                                }
+                                stage('Trigger installers') {
+                                    steps {
+                                        script {
+                                            triggerInstallers installers: [
+                                                buildkiteInstaller('deb-build', [key: 'deb-build', job: 'kolibri-debian']),
+                                                [job: 'kolibri-macos', env: [LE_KOLIBRI_RELEASE: 'false']]
+                                            ]
+                                        }
+                                    }
+                                }
+                        """.indent(-8).indent(8))
+                .contains("Map buildkiteInstaller(String key, Map entry) {", "entry.env = step.build.env");
+        String s = convert(yaml, options.withStyle(JenkinsfileStyle.SCRIPTED)).jenkinsfile().orElseThrow();
+        assertThat(s).contains("""
+                stage('Read pipeline definition') {
+                    node {
+                        checkout scm
+                        buildkitePlan = readPipelineDefinition file: '.buildkite/pipeline.yml'
+                    }
+                }
+                stage('Trigger installers') {
+                    triggerInstallers installers: [""");
+        assertThat(s.substring(s.indexOf("stage('Trigger installers')"))).doesNotContain("node");
     }
 
     @Test
