@@ -52,12 +52,17 @@ final class JenkinsfileWriter {
             line("");
         }
         if (pipeline.installerHelper()) {
-            line("// The trigger step with this key as a triggerInstallers entry: its job and build values (message,");
-            line("// commit, branch, env, meta_data) as the engine interpolated them for this build, as Buildkite does");
-            line("// when the pipeline is uploaded (triggerInstallers passes the values of an entry as written).");
+            line("// The trigger step with this key as a triggerInstallers entry: its build values (message, commit,");
+            line("// branch, env, meta_data) as the engine interpolated them for this build, as Buildkite does when the");
+            line("// pipeline is uploaded (triggerInstallers passes the values of an entry as written). Which job starts");
+            line("// is this Jenkinsfile's decision, not the definition's: a definition that names another job fails.");
             line("Map buildkiteInstaller(String key, Map entry) {");
             line("    def step = " + PLAN_VARIABLE + ".steps.find { it.key == key }");
-            line("    entry.job = step.trigger");
+            line("    if (step == null || step.trigger != entry.job) {");
+            line("        error \"buildkiteInstaller: the definition's trigger step '${key}' starts \" +");
+            line("              \"${step == null ? 'nothing (there is no such step)' : step.trigger}, not ${entry.job} as when\" +");
+            line("              \" this Jenkinsfile was converted: convert the definition again\"");
+            line("    }");
             for (String name : List.of("message", "commit", "branch")) {
                 line("    if (step.build." + name + " != null) { entry." + name + " = step.build." + name + " }");
             }
