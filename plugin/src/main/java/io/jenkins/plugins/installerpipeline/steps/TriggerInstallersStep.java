@@ -50,7 +50,7 @@ public final class TriggerInstallersStep extends Step {
         // every argument is optional; start() checks that exactly one of definition and installers is given
     }
 
-    /** Workspace path of a Buildkite-format definition whose trigger steps are the installers. */
+    /** Repository (or workspace) path of a Buildkite-format definition whose trigger steps are the installers. */
     public @CheckForNull String getDefinition() {
         return definition;
     }
@@ -100,7 +100,7 @@ public final class TriggerInstallersStep extends Step {
         this.artifacts = Util.fixEmptyAndTrim(artifacts);
     }
 
-    /** Whether the step waits until every installer build has finished (default: until each runs or is paused). */
+    /** Whether the step waits until every installer build has finished (default: only until they are queued). */
     public boolean isWait() {
         return wait;
     }
