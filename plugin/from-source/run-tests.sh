@@ -86,6 +86,8 @@ step "compiling tests"
 TESTCP="$T/test-classes:$T/classes:$W/installer-pipeline-core.jar:$W/core-test-classes:$CP"
 "${JAVAC[@]}" --release 21 $PROC -cp "$TESTCP" -d "$T/test-classes" $(find "$PLUGIN/src/test/java" -name '*.java')
 if [ -d "$PLUGIN/src/test/resources" ]; then cp -r "$PLUGIN/src/test/resources/." "$T/test-classes/"; fi
+mkdir -p "$W/runner"
+"${JAVAC[@]}" --release 21 -proc:none -cp "$CP" -d "$W/runner" "$PLUGIN/from-source/TestClassRunner.java"
 [ $CHECK_ONLY = 1 ] && exit $check
 
 ALL=($(cd "$PLUGIN/src/test/java" && grep -rlE '^\s*@Test' . | sed 's#^\./##; s#\.java$##; s#/#.#g' | sort))
@@ -99,30 +101,33 @@ if [ $# -eq 0 ]; then CLASSES=("${ALL[@]}"); else
   done
 fi
 
-failed=$check; total=0; passed=0; start=$(date +%s)
+failed=$check; total=0; passed=0; skippedAll=0; start=$(date +%s)
 cd "$PLUGIN" # tests read ../examples
 for c in "${CLASSES[@]}"; do
   log=$W/${c##*.}.log
   t0=$(date +%s)
   # shellcheck disable=SC2046
   timeout "${TEST_CLASS_TIMEOUT:-900}" java $(cat "$RT/jvm-args.txt") -Xmx2g -Djava.awt.headless=true \
-    -cp "$TESTCP" org.junit.runner.JUnitCore "$c" > "$log" 2>&1 && rc=0 || rc=$?
+    -cp "$W/runner:$TESTCP" TestClassRunner "$c" > "$log" 2>&1 && rc=0 || rc=$?
   secs=$(( $(date +%s) - t0 ))
-  run=$(grep -oE '^(OK \(([0-9]+) tests?\)|Tests run: [0-9]+)' "$log" | grep -oE '[0-9]+' | head -1 || true)
-  fails=$(grep -oE 'Failures: [0-9]+' "$log" | grep -oE '[0-9]+' | head -1 || true)
-  run=${run:-0}; fails=${fails:-0}
+  summary=$(grep -aE '^RESULT run=' "$log" | tail -1 || true)
+  run=$(echo "$summary" | sed -n 's/.*run=\([0-9]*\).*/\1/p'); fails=$(echo "$summary" | sed -n 's/.*failed=\([0-9]*\).*/\1/p')
+  skipped=$(echo "$summary" | sed -n 's/.*skipped=\([0-9]*\).*/\1/p')
+  run=${run:-0}; fails=${fails:-0}; skipped=${skipped:-0}
+  skippedAll=$(( skippedAll + skipped ))
+  note=""; [ "$skipped" -gt 0 ] && note="  ($skipped skipped: $(grep -a '^SKIPPED ' "$log" | sed 's/^SKIPPED //' | cut -c1-100 | paste -sd';' -))"
   if [ $rc -ne 0 ]; then
     failed=1
-    passed=$(( passed + run - fails ))
+    passed=$(( passed + run - fails - skipped ))
     [ $rc -eq 124 ] && fails="timed out after ${TEST_CLASS_TIMEOUT:-900} s"
     printf '%-60s %3s tests  FAILED (%s)  %4d s  %s\n' "$c" "$run" "$fails" "$secs" "$log"
-    grep -E '^[0-9]+\) ' "$log" | sed 's/^/    /' || true
+    grep -aE '^[0-9]+\) ' "$log" | sed 's/^/    /' || true
   else
-    printf '%-60s %3s tests  ok  %4d s\n' "$c" "$run" "$secs"
-    passed=$(( passed + run ))
+    printf '%-60s %3s tests  ok  %4d s%s\n' "$c" "$run" "$secs" "$note"
+    passed=$(( passed + run - skipped ))
   fi
   total=$(( total + run ))
 done
-echo "plugin tests: $passed of $total passed in ${#CLASSES[@]} classes, $(( $(date +%s) - start )) s"
+echo "plugin tests: $passed of $total passed, $skippedAll skipped (this Jenkins lacks what they need) in ${#CLASSES[@]} classes, $(( $(date +%s) - start )) s"
 [ $check = 0 ] || echo "plugin tests: the restricted-API check failed (above)"
 exit $failed

@@ -99,7 +99,8 @@ public final class ReleasePublisher {
         if (!options.allowVersionMismatch()) {
             for (Diagnostic d : ReleaseVersionCheck.check(options.tag(), artifacts).errors()) {
                 problems.add(d.formatForFile()
-                        + " (pass --allow-version-mismatch to upload it anyway)");
+                        + " (to upload it anyway: --allow-version-mismatch on the command line, allowVersionMismatch: true in"
+                        + " uploadReleaseArtifact)");
             }
         }
         Set<String> names = new HashSet<>();

@@ -157,8 +157,9 @@ public class UploadReleaseArtifactStepTest {
         secretText("gh", TOKEN);
         github.addRelease("v0.18.0", true, false);
         WorkflowJob job = r.createProject(WorkflowJob.class, "kolibri");
+        String wheel = "kolibri-0.18.0-py2.py3-none-any.whl";
         job.setDefinition(new CpsFlowDefinition("node('agent') {\n"
-                + "  writeFile file: 'dist/" + WHEEL + "', text: 'the wheel'\n"
+                + "  writeFile file: 'dist/" + wheel + "', text: 'the wheel'\n"
                 + "  echo \"on ${env.NODE_NAME} in ${pwd()}\"\n"
                 + "  uploadReleaseArtifact files: 'dist/*.whl', repository: 'learningequality/kolibri', apiUrl: '"
                 + github.apiUrl() + "', credentialsId: 'gh', tag: 'v0.18.0', publish: true\n"
@@ -168,7 +169,7 @@ public class UploadReleaseArtifactStepTest {
 
         r.assertLogContains("on agent-agent in ", b);
         long id = github.release("v0.18.0").orElseThrow().id();
-        assertThat(github.assets(id)).extracting(FakeGitHub.Asset::name).containsExactly(WHEEL);
+        assertThat(github.assets(id)).extracting(FakeGitHub.Asset::name).containsExactly(wheel);
         assertThat(github.release("v0.18.0").orElseThrow().draft()).as("published").isFalse();
         assertThat(github.requests("PATCH", "/releases/" + id + "$")).isNotEmpty();
         r.assertLogNotContains(TOKEN, b);
