@@ -78,7 +78,7 @@ V=99999.0-src
   echo "Jenkins-Version: 2.555.3"
   echo "Resource-Path: $PLUGIN/src/main/webapp"
   echo "Libraries: $T/classes,$W/installer-pipeline-core.jar"
-  echo "Plugin-Dependencies: workflow-step-api:$V,workflow-api:$V,pipeline-input-step:$V,structs:$V,scm-api:$V,branch-api:$V,github-branch-source:$V,credentials:$V,plain-credentials:$V,github-api:$V,jackson2-api:$V,snakeyaml-api:$V,checks-api:$V;resolution:=optional"
+  echo "Plugin-Dependencies: workflow-step-api:$V,workflow-api:$V,workflow-support:$V,pipeline-input-step:$V,structs:$V,scm-api:$V,branch-api:$V,github-branch-source:$V,credentials:$V,plain-credentials:$V,github-api:$V,jackson2-api:$V,snakeyaml-api:$V,checks-api:$V;resolution:=optional"
 } | awk '{ while (length($0) > 70) { print substr($0, 1, 70); $0 = " " substr($0, 71) } print }' > "$T/test-classes/the.jpl"
 
 # 5. The tests (processors on: @TestExtension is a SezPoz index too).

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Environment variables a trigger may not hand to the job it starts: those that decide which programs every process
- * of the build runs, or what they load before their first line ({@code PATH}, {@code LD_PRELOAD}, {@code BASH_ENV},
- * {@code JAVA_TOOL_OPTIONS}, …). A trigger's {@code build.env} may come from a pipeline definition in a pull request,
+ * of the build runs, what they load before their first line, where tools download from and whom they trust
+ * ({@code PATH}, {@code LD_PRELOAD}, {@code BASH_ENV}, {@code JAVA_TOOL_OPTIONS}, {@code PIP_INDEX_URL},
+ * {@code HTTPS_PROXY}, {@code SSL_CERT_FILE}, …). A trigger's {@code build.env} may come from a pipeline definition in a pull request,
  * and installer builds hold signing credentials: such a variable would let the pull request run its own code there.
  * Names are compared without regard to case (Windows agents read them so), and Jenkins's {@code PATH+NAME} form,
  * which prepends to {@code PATH}, counts as {@code PATH}.
@@ -22,11 +23,17 @@ public final class ProtectedVariables {
             "GRADLE_OPTS", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME", "PYTHONUSERBASE", "PERL5LIB", "PERL5OPT",
             "PERLLIB", "RUBYOPT", "RUBYLIB", "NODE_OPTIONS", "NODE_PATH", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_EXEC_PATH",
             "GIT_ASKPASS", "SSH_ASKPASS", "GIT_CONFIG", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_COUNT",
-            "GIT_PROXY_COMMAND", "PSMODULEPATH", "COMSPEC", "PATHEXT", "HOME", "USERPROFILE", "TMPDIR", "JAVA_HOME");
+            "GIT_PROXY_COMMAND", "GIT_SSL_NO_VERIFY", "GIT_SSL_CAINFO", "PSMODULEPATH", "COMSPEC", "PATHEXT", "HOME",
+            "USERPROFILE", "TMPDIR", "TEMP", "TMP", "JAVA_HOME", "GCONV_PATH", "DOTNET_STARTUP_HOOKS",
+            // where tools download from and whom they trust: a pull request could serve its own packages
+            "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "SSL_CERT_FILE", "SSL_CERT_DIR",
+            "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "NODE_EXTRA_CA_CERTS", "NODE_TLS_REJECT_UNAUTHORIZED",
+            // compilers and their wrappers
+            "CC", "CXX", "CPP", "RUSTC", "RUSTC_WRAPPER", "CARGO_HOME", "GOFLAGS", "GOPROXY");
 
     /** Prefixes of whole families ({@code LD_PRELOAD}, {@code DYLD_INSERT_LIBRARIES}, {@code BASH_FUNC_f%%}). */
     private static final List<String> PREFIXES = List.of("LD_", "DYLD_", "BASH_FUNC_", "GIT_CONFIG_KEY_",
-            "GIT_CONFIG_VALUE_", "PATH+");
+            "GIT_CONFIG_VALUE_", "PATH+", "PIP_", "NPM_CONFIG_", "YARN_", "UV_", "POETRY_");
 
     private ProtectedVariables() {}
 

@@ -14,7 +14,9 @@ public class ProtectedVariablesTest {
     public void variablesThatChooseWhatEveryProcessRunsAreProtectedWhateverTheirCase() {
         for (String name : List.of("PATH", "path", "PATH+EXTRA", "LD_PRELOAD", "LD_LIBRARY_PATH", "DYLD_INSERT_LIBRARIES",
                 "BASH_ENV", "ENV", "BASH_FUNC_ls%%", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "PYTHONPATH", "NODE_OPTIONS",
-                "GIT_SSH_COMMAND", "GIT_CONFIG_KEY_0", "PERL5OPT")) {
+                "GIT_SSH_COMMAND", "GIT_CONFIG_KEY_0", "PERL5OPT", "PIP_INDEX_URL", "pip_extra_index_url",
+                "NPM_CONFIG_REGISTRY", "https_proxy", "SSL_CERT_FILE", "REQUESTS_CA_BUNDLE", "GIT_SSL_NO_VERIFY",
+                "DOTNET_STARTUP_HOOKS", "RUSTC_WRAPPER")) {
             assertThat(ProtectedVariables.isProtected(name)).as(name).isTrue();
         }
     }

@@ -8,7 +8,9 @@ import java.util.Objects;
  * On an installer build whose approval gate opened while a build it needs had not finished (the Raspberry Pi build
  * and its Debian build): until that build has finished, this build's {@code node} blocks wait in the queue (holding
  * no executor), so an approval given early holds the build after its gate instead of letting it run without the
- * {@code .deb}. Kept in {@code build.xml}, so the wait survives a restart. Changed only by {@link DependencyWaits}.
+ * {@code .deb}. Kept in {@code build.xml}, so the wait survives a restart. Changed only by {@link DependencyWaits},
+ * one change at a time; read without locking by the queue ({@link DependencyWaits.Dispatcher}), so the fields it reads
+ * are volatile.
  */
 public final class DependencyWaitAction extends InvisibleAction {
 
@@ -22,11 +24,11 @@ public final class DependencyWaitAction extends InvisibleAction {
         FAILED
     }
 
-    private State state = State.WAITING;
+    private volatile State state = State.WAITING;
     /** The builds waited for, for people ("ci/kolibri-debian #12, paused at gate"). */
-    private String waitingFor;
+    private volatile String waitingFor;
     /** Why the build failed, once it has. */
-    private String failure = "";
+    private volatile String failure = "";
     /** The gate has been seen open: once it is closed again, it was approved. */
     private boolean gateSeenOpen;
     /** Console lines said once: what the build needs, and that it waits after an approval. */
@@ -37,76 +39,72 @@ public final class DependencyWaitAction extends InvisibleAction {
         this.waitingFor = Objects.requireNonNull(waitingFor);
     }
 
-    public synchronized State getState() {
+    public State getState() {
         return state;
     }
 
     /** The builds waited for, as people name them. */
-    public synchronized String getWaitingFor() {
+    public String getWaitingFor() {
         return waitingFor;
     }
 
     /** Why the build failed; empty unless {@link State#FAILED}. */
-    public synchronized String getFailure() {
+    public String getFailure() {
         return failure == null ? "" : failure;
     }
 
     /** Whether the build's {@code node} blocks may not start yet. */
-    public synchronized boolean holdsNodes() {
+    public boolean holdsNodes() {
         return state != State.SATISFIED;
     }
 
-    synchronized boolean isWaiting() {
+    boolean isWaiting() {
         return state == State.WAITING;
     }
 
     /** True when this changed what is waited for. */
-    synchronized boolean waitingFor(@NonNull String what) {
+    boolean waitingFor(@NonNull String what) {
         boolean changed = !what.equals(waitingFor);
         this.waitingFor = what;
         return changed;
     }
 
-    synchronized void satisfied() {
+    void satisfied() {
         state = State.SATISFIED;
     }
 
-    synchronized void failed(@NonNull String why) {
-        state = State.FAILED;
+    void failed(@NonNull String why) {
         failure = why;
+        state = State.FAILED;
     }
 
     /** Records that the gate is open now, if it is; true when that is news. */
-    synchronized boolean gateSeen(boolean open) {
+    boolean gateSeen(boolean open) {
         boolean news = open && !gateSeenOpen;
         gateSeenOpen |= open;
         return news;
     }
 
     /** Whether the gate was approved: it is closed after it was seen open. */
-    synchronized boolean approved(boolean open) {
+    boolean approved(boolean open) {
         return gateSeenOpen && !open;
     }
 
     /** True the first time only. */
-    synchronized boolean announceNeeds() {
+    boolean announceNeeds() {
         boolean first = !needsAnnounced;
         needsAnnounced = true;
         return first;
     }
 
     /** True the first time only. */
-    synchronized boolean announceApproval() {
+    boolean announceApproval() {
         boolean first = !approvalAnnounced;
         approvalAnnounced = true;
         return first;
     }
 
-    synchronized boolean approvalAnnounced() {
+    boolean approvalAnnounced() {
         return approvalAnnounced;
-    }
-
-    synchronized boolean needsAnnounced() {
-        return needsAnnounced;
     }
 }

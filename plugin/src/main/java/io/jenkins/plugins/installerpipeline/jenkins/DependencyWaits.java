@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.queue.CauseOfBlockage;
 import hudson.model.queue.QueueTaskDispatcher;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -17,6 +18,7 @@ import java.util.logging.Logger;
 import jenkins.model.CauseOfInterruption;
 import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.flow.FlowExecutionListener;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionOwner;
 import org.jenkinsci.plugins.workflow.support.steps.input.ApproverAction;
 
 /**
@@ -64,57 +66,92 @@ public final class DependencyWaits {
      */
     static void check(@NonNull Run<?, ?> run) {
         DependencyWaitAction wait = run.getAction(DependencyWaitAction.class);
-        if (wait == null || !wait.isWaiting() || !run.isBuilding()) {
+        if (wait == null || !run.isBuilding()) {
+            return;
+        }
+        if (wait.getState() == DependencyWaitAction.State.FAILED) {
+            // Failed before (a restart may have come before the build stopped): stop it now.
+            fail(run, wait.getFailure());
+            return;
+        }
+        if (!wait.isWaiting()) {
             return;
         }
         InstallerDependencies.Status status = InstallerDependencies.status(run);
         boolean open = gateIsOpen(run);
+        // Decide under the action's lock (events of several builds run at once); save, print and stop the build
+        // after it, so the queue, which reads the action, never waits for a file to be written.
+        List<String> lines = new ArrayList<>();
+        boolean changed;
+        String failure = null;
+        boolean satisfied = false;
         synchronized (wait) {
             if (!wait.isWaiting()) {
                 return;
             }
-            // Saved only when something changed: a save of this build calls GateListener, which calls this again.
-            boolean changed = wait.gateSeen(open);
+            changed = wait.gateSeen(open);
             boolean approved = wait.approved(open);
             if (status instanceof InstallerDependencies.Status.Satisfied) {
                 wait.satisfied();
+                satisfied = changed = true;
                 if (wait.approvalAnnounced()) {
-                    BuildConsole.println(run, "blockUnlessTag: every build this one needs has finished successfully");
+                    lines.add("blockUnlessTag: every build this one needs has finished successfully");
                 }
-                save(run);
-                Queue.getInstance().scheduleMaintenance();
+            } else if (status instanceof InstallerDependencies.Status.Failed failed) {
+                failure = "blockUnlessTag: " + failed.message();
+                wait.failed(failure);
+                changed = true;
+            } else {
+                InstallerDependencies.Status.Pending pending = (InstallerDependencies.Status.Pending) status;
+                String builds = String.join(", ", pending.builds());
+                changed |= wait.waitingFor(builds);
+                if (!approved && wait.announceNeeds()) {
+                    changed = true;
+                    lines.add("blockUnlessTag: this build needs " + String.join("; ", pending.waitingFor())
+                            + "; after approval it waits for " + (pending.builds().size() == 1 ? "that build"
+                            : "those builds") + " to finish, holding no executor");
+                }
+                if (approved && wait.announceApproval()) {
+                    changed = true;
+                    ApproverAction approver = run.getAction(ApproverAction.class);
+                    lines.add("blockUnlessTag: approved" + (approver == null ? "" : " by " + approver.getUserId())
+                            + "; waiting for " + builds + " to finish");
+                }
+            }
+        }
+        // Saved only when something changed: a save of this build calls GateListener, which calls this again.
+        if (changed) {
+            save(run);
+        }
+        lines.forEach(line -> BuildConsole.println(run, line));
+        if (satisfied) {
+            Queue.getInstance().scheduleMaintenance();
+        }
+        if (failure != null) {
+            BuildConsole.println(run, failure);
+            fail(run, failure);
+        }
+    }
+
+    /**
+     * Stops a build because a build it needs failed: through its Pipeline, which needs no executor (right after a
+     * restart a resumed build has none yet), else through its executor.
+     */
+    private static void fail(Run<?, ?> run, String why) {
+        try {
+            if (run instanceof FlowExecutionOwner.Executable executable && executable.asFlowExecutionOwner() != null) {
+                executable.asFlowExecutionOwner().get().interrupt(Result.FAILURE, new DependencyFailed(why));
                 return;
             }
-            if (status instanceof InstallerDependencies.Status.Failed failed) {
-                wait.failed(failed.message());
-                save(run);
-                String why = "blockUnlessTag: " + failed.message();
-                BuildConsole.println(run, why);
-                Executor executor = run.getExecutor();
-                if (executor != null) {
-                    executor.interrupt(Result.FAILURE, new DependencyFailed(why));
-                }
-                return;
-            }
-            InstallerDependencies.Status.Pending pending = (InstallerDependencies.Status.Pending) status;
-            String builds = String.join(", ", pending.builds());
-            changed |= wait.waitingFor(builds);
-            if (!approved && wait.announceNeeds()) {
-                changed = true;
-                BuildConsole.println(run, "blockUnlessTag: this build needs " + String.join("; ", pending.waitingFor())
-                        + "; after approval it waits for " + (pending.builds().size() == 1 ? "that build" : "those builds")
-                        + " to finish, holding no executor");
-            }
-            if (approved && wait.announceApproval()) {
-                changed = true;
-                ApproverAction approver = run.getAction(ApproverAction.class);
-                BuildConsole.println(run, "blockUnlessTag: approved"
-                        + (approver == null ? "" : " by " + approver.getUserId()) + "; waiting for " + builds
-                        + " to finish");
-            }
-            if (changed) {
-                save(run);
-            }
+        } catch (IOException e) {
+            LOGGER.log(Level.WARNING, "could not stop " + run + " through its Pipeline", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        Executor executor = run.getExecutor();
+        if (executor != null) {
+            executor.interrupt(Result.FAILURE, new DependencyFailed(why));
         }
     }
 
@@ -194,6 +231,7 @@ public final class DependencyWaits {
         @Override
         public void onResumed(@NonNull FlowExecution execution) {
             try {
+                // A wait or a failure recorded before the restart: look again (and stop a failed one).
                 if (execution.getOwner().getExecutable() instanceof Run<?, ?> run
                         && run.getAction(DependencyWaitAction.class) != null) {
                     InstallerExecutors.get().event("dependencies of " + run, () -> check(run));

@@ -132,6 +132,40 @@ public final class InstallerEvents {
         gateChanged(child);
     }
 
+    /**
+     * After a restart: brings every unfinished entry of a record up to date with its build (events may have been lost
+     * while Jenkins stopped), then schedules what is ready, saves and tells the step.
+     */
+    public static void reconcileAll(@NonNull InstallerRunsAction record) {
+        for (InstallerBuild b : record.getBuilds()) {
+            if (!b.getState().isFinished()) {
+                buildOf(b).ifPresent(InstallerEvents::reconcile);
+            }
+        }
+        changed(record);
+    }
+
+    /** The build of an entry: by number, or the build of its queue item once it has left the queue. */
+    public static Optional<Run<?, ?>> buildOf(@NonNull InstallerBuild b) {
+        Optional<Run<?, ?>> byNumber = b.getExternalizableId().flatMap(Builds::asSystem);
+        if (byNumber.isPresent() || b.getQueueId().isEmpty()) {
+            return byNumber;
+        }
+        Job<?, ?> job;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            job = Jenkins.get().getItemByFullName(b.getJobFullName(), Job.class);
+        }
+        if (job == null || Jenkins.get().getQueue().getItem(b.getQueueId().get()) != null) {
+            return Optional.empty();
+        }
+        for (Run<?, ?> r : job.getBuilds().limit(50)) {
+            if (r.getQueueId() == b.getQueueId().get()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A child build was deleted before it finished. */
     static void deleted(@NonNull Run<?, ?> child) {
         entryOf(child).ifPresent(e -> {
@@ -144,6 +178,10 @@ public final class InstallerEvents {
 
     /** A child's queue item is blocked: the queue cannot start it yet, for {@code reason}. */
     static void blocked(@NonNull Queue.Item item, @NonNull String reason) {
+        // Events run on several threads: only what the queue says now counts (it may have been unblocked since).
+        if (!(Queue.getInstance().getItem(item.getId()) instanceof Queue.BlockedItem)) {
+            return;
+        }
         entryOf(item).ifPresent(e -> {
             InstallerState now = e.getValue().getState();
             if (now.isInQueue()) {
@@ -155,6 +193,9 @@ public final class InstallerEvents {
 
     /** A child's queue item is no longer blocked. */
     static void unblocked(@NonNull Queue.Item item) {
+        if (Queue.getInstance().getItem(item.getId()) instanceof Queue.BlockedItem) {
+            return; // blocked again since
+        }
         entryOf(item).ifPresent(e -> {
             if (e.getValue().getState() == InstallerState.BLOCKED_IN_QUEUE) {
                 e.getKey().update(e.getValue(), InstallerState.QUEUED, "");
@@ -186,10 +227,11 @@ public final class InstallerEvents {
         });
     }
 
-    /** After any change: schedule what is now ready, save, and tell the step. */
+    /** After any change: schedule what is now ready, save, remember it if it is still open, and tell the step. */
     public static void changed(@NonNull InstallerRunsAction record) {
         scheduleReady(record);
         record.save();
+        OpenOrchestrations.get().update(record);
         InstallerRecordFollower.notifyFollowers(record);
     }
 

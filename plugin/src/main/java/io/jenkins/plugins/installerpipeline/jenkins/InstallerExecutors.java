@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.security.ImpersonatingExecutorService;
 import jenkins.util.Timer;
+import org.jenkinsci.plugins.workflow.flow.FlowExecutionList;
 
 /**
  * The plugin's own threads, for work that may block: never {@link Timer}, whose ten threads every plugin shares and
@@ -81,8 +82,12 @@ public final class InstallerExecutors {
         return new ImpersonatingExecutorService(pool, ACL.SYSTEM2);
     }
 
-    /** Stops the pools with Jenkins: queued bookkeeping is dropped, and done again from the records on resume. */
-    @Terminator
+    /**
+     * Stops the pools with Jenkins, after Pipeline has paused and saved its builds (their last saves still reach
+     * the listeners); what is dropped then is done again from the records at the next start
+     * ({@link OpenOrchestrations}).
+     */
+    @Terminator(requires = FlowExecutionList.LIST_SAVED)
     public static void shutdown() {
         for (InstallerExecutors e : ExtensionList.lookup(InstallerExecutors.class)) {
             for (ExecutorService pool : List.of(e.events, e.github, e.hashing)) {

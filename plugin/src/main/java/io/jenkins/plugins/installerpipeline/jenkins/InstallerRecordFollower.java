@@ -14,7 +14,10 @@ public interface InstallerRecordFollower {
     @NonNull
     String followedBuildId();
 
-    /** The record changed. Must not block: called for every change, on the plugin's event threads. */
+    /**
+     * The record changed. Must not block: called for every change, on the following build's CPS VM thread
+     * ({@code StepExecution.acceptAll} calls back once the build's step executions are loaded).
+     */
     void recordChanged(@NonNull InstallerRunsAction record);
 
     /** Tells every step following this record's build. Non-blocking: after a restart, once executions are loaded. */

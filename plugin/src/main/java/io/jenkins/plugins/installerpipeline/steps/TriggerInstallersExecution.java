@@ -376,36 +376,13 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
                 if (record == null) {
                     return;
                 }
-                for (InstallerBuild b : record.getBuilds()) {
-                    if (!b.getState().isFinished()) {
-                        findBuild(b).ifPresent(InstallerEvents::reconcile);
-                    }
-                }
-                InstallerEvents.changed(record);
+                InstallerEvents.reconcileAll(record);
             } catch (RuntimeException e) {
                 if (markCompleted()) {
                     getContext().onFailure(e);
                 }
             }
         });
-    }
-
-    /** The build of an entry: by number, or the build of its queue item once it has left the queue. */
-    private static Optional<Run<?, ?>> findBuild(InstallerBuild b) {
-        Optional<Run<?, ?>> byNumber = b.getExternalizableId().flatMap(Builds::asSystem);
-        if (byNumber.isPresent() || b.getQueueId().isEmpty()) {
-            return byNumber;
-        }
-        Job<?, ?> job = Jenkins.get().getItemByFullName(b.getJobFullName(), Job.class);
-        if (job == null || Jenkins.get().getQueue().getItem(b.getQueueId().get()) != null) {
-            return Optional.empty();
-        }
-        for (Run<?, ?> r : job.getBuilds().limit(50)) {
-            if (r.getQueueId() == b.getQueueId().get()) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
     }
 
     @Override
@@ -456,7 +433,7 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
             }
             b.getQueueId().map(id -> Jenkins.get().getQueue().getItem(id))
                     .ifPresent(item -> Jenkins.get().getQueue().cancel(item));
-            findBuild(b).map(Run::getExecutor).ifPresent(e -> e.interrupt(Result.ABORTED));
+            InstallerEvents.buildOf(b).map(Run::getExecutor).ifPresent(e -> e.interrupt(Result.ABORTED));
         }
     }
 

@@ -85,4 +85,45 @@ public class TriggerInstallersRestartTest {
             r.assertLogContains("PI GOT deb", pi.getBuildByNumber(1));
         });
     }
+
+    @Test
+    public void aRecordThatMissedAnInstallersEndIsCaughtUpWhenJenkinsStarts() throws Throwable {
+        sessions.then(r -> {
+            MockFolder ci = r.createFolder("ci");
+            ci.createProject(WorkflowJob.class, "kolibri-debian").setDefinition(new CpsFlowDefinition("semaphore 'deb'", true));
+            ci.createProject(WorkflowJob.class, "kolibri-raspbian-image").setDefinition(new CpsFlowDefinition(
+                    "echo \"PI AFTER ${env.INSTALLER_UPSTREAM_BUILD}\"", true));
+            WorkflowJob up = ci.createProject(WorkflowJob.class, "kolibri");
+            // Without wait: the package build is over long before its installers.
+            up.setDefinition(new CpsFlowDefinition("triggerInstallers installers: [[job: 'kolibri-debian', key: 'deb-build'],"
+                    + " [job: 'kolibri-raspbian-image', dependsOn: ['deb-build']]]", true));
+            WorkflowRun upstream = r.buildAndAssertSuccess(up);
+            WorkflowJob debianJob = r.jenkins.getItemByFullName("ci/kolibri-debian", WorkflowJob.class);
+            KolibriFixture.await("Debian starts", () -> debianJob.getBuildByNumber(1) != null);
+            WorkflowRun debian = debianJob.getBuildByNumber(1);
+            SemaphoreStep.waitForStart("deb/1", debian);
+            KolibriFixture.await("the record shows Debian running", () -> upstream.getAction(InstallerRunsAction.class)
+                    .getBuilds().get(0).getState() == InstallerState.RUNNING);
+            // Debian's end is lost (as when Jenkins stops while it is recorded): it finishes unseen by the plugin.
+            io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction metadata =
+                    debian.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerMetadataAction.class);
+            debian.removeAction(metadata);
+            SemaphoreStep.success("deb/1", null);
+            r.assertBuildStatusSuccess(r.waitForCompletion(debian));
+            debian.addAction(metadata);
+            debian.save();
+            Thread.sleep(1000);
+            assertThat(upstream.getAction(InstallerRunsAction.class).getBuilds()).extracting(b -> b.getState())
+                    .containsExactly(InstallerState.RUNNING, InstallerState.WAITING_FOR_DEPENDENCY);
+        });
+        sessions.then(r -> {
+            WorkflowRun upstream = r.jenkins.getItemByFullName("ci/kolibri", WorkflowJob.class).getBuildByNumber(1);
+            WorkflowJob pi = r.jenkins.getItemByFullName("ci/kolibri-raspbian-image", WorkflowJob.class);
+            KolibriFixture.await("the Pi is started once the record has caught up", () -> pi.getBuildByNumber(1) != null);
+            r.assertBuildStatusSuccess(r.waitForCompletion(pi.getBuildByNumber(1)));
+            r.assertLogContains("PI AFTER ci/kolibri#1", pi.getBuildByNumber(1));
+            KolibriFixture.await("and the record says so", () -> upstream.getAction(InstallerRunsAction.class)
+                    .getBuilds().stream().allMatch(b -> b.getState() == InstallerState.SUCCEEDED));
+        });
+    }
 }
