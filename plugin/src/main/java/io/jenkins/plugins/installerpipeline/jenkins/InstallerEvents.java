@@ -166,6 +166,18 @@ public final class InstallerEvents {
         return Optional.empty();
     }
 
+    /** The package build was stopped: triggers that wait for a dependency never start. */
+    public static void packageBuildStopped(@NonNull InstallerRunsAction record) {
+        synchronized (record) {
+            for (InstallerBuild b : record.getBuilds()) {
+                if (b.getState() == InstallerState.WAITING_FOR_DEPENDENCY) {
+                    record.update(b, InstallerState.ABORTED, "not started: the package build was stopped");
+                }
+            }
+        }
+        changed(record);
+    }
+
     /** A child build was deleted before it finished. */
     static void deleted(@NonNull Run<?, ?> child) {
         entryOf(child).ifPresent(e -> {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.installerpipeline.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
@@ -34,6 +35,12 @@ public final class InstallerRunListener extends RunListener<Run<?, ?>> {
 
     @Override
     public void onFinalized(Run<?, ?> run) {
+        // A package build aborted after its triggerInstallers returned (without wait): what still waits for a
+        // dependency is not started, as Buildkite does not run the trigger steps of a cancelled build.
+        InstallerRunsAction record = run.getAction(InstallerRunsAction.class);
+        if (record != null && run.getResult() == Result.ABORTED) {
+            InstallerExecutors.get().event("stop of " + run, () -> InstallerEvents.packageBuildStopped(record));
+        }
         if (InstallerMetadataAction.of(run).isPresent()) {
             InstallerExecutors.get().hashing("end of " + run, () -> {
                 try {

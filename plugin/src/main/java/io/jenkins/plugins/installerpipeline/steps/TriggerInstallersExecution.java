@@ -405,19 +405,8 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
     }
 
     private void cancelWaitingChildren() {
-        InstallerRunsAction record = Builds.asSystem(upstreamBuildId)
-                .map(u -> u.getAction(InstallerRunsAction.class)).orElse(null);
-        if (record == null) {
-            return;
-        }
-        synchronized (record) {
-            for (InstallerBuild b : record.getBuilds()) {
-                if (b.getState() == InstallerState.WAITING_FOR_DEPENDENCY) {
-                    record.update(b, InstallerState.ABORTED, "not started: the package build was stopped");
-                }
-            }
-        }
-        InstallerEvents.changed(record);
+        Builds.asSystem(upstreamBuildId).map(u -> u.getAction(InstallerRunsAction.class))
+                .ifPresent(InstallerEvents::packageBuildStopped);
     }
 
     /** Cancels the queued children and aborts the running ones (with {@code wait}, as the build step does). */

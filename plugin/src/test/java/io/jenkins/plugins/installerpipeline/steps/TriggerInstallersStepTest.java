@@ -205,4 +205,32 @@ public class TriggerInstallersStepTest {
         assertThat(record.latest("kolibri-raspbian-image").orElseThrow().getDetail())
                 .isEqualTo("not started: the package build was stopped");
     }
+
+    @Test
+    public void aPackageBuildAbortedAfterTheStepReturnedStartsNoWaitingInstaller() throws Exception {
+        MockFolder ci = r.createFolder("ci");
+        WorkflowJob debian = job(ci, "kolibri-debian", "semaphore 'deb'");
+        WorkflowJob pi = job(ci, "kolibri-raspbian-image", "echo 'pi built'");
+        WorkflowJob up = job(ci, "kolibri", "triggerInstallers installers: [[job: 'kolibri-debian', key: 'deb'],"
+                + " [job: 'kolibri-raspbian-image', dependsOn: ['deb']]]\nsemaphore 'after'");
+        WorkflowRun b = up.scheduleBuild2(0).waitForStart();
+        org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep.waitForStart("after/1", b);
+        KolibriFixture.await("Debian runs", () -> debian.getBuildByNumber(1) != null);
+        org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep.waitForStart("deb/1", debian.getBuildByNumber(1));
+
+        b.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
+        io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction record =
+                b.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class);
+        KolibriFixture.await("the Pi is marked as never to start", () -> record.latest("kolibri-raspbian-image")
+                .orElseThrow().getState() == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.ABORTED);
+        assertThat(record.latest("kolibri-raspbian-image").orElseThrow().getDetail())
+                .isEqualTo("not started: the package build was stopped");
+
+        // Debian (already running, not waited for) goes on; its end does not start the Pi.
+        org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep.success("deb/1", null);
+        r.assertBuildStatusSuccess(r.waitForCompletion(debian.getBuildByNumber(1)));
+        Thread.sleep(2000);
+        assertThat(pi.getBuilds()).isEmpty();
+    }
 }
