@@ -54,6 +54,18 @@ public class BlockUnlessTagStepTest {
         return r.buildAndAssertSuccess(upstream);
     }
 
+    /** An installer build triggered by a package build (as SYSTEM, before any user exists), paused at its gate. */
+    private WorkflowRun pausedAtGate(String name, String gate) throws Exception {
+        WorkflowRun up;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            up = upstreamBuild();
+        }
+        WorkflowJob p = installer(name, gate);
+        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
+        r.waitForMessage("Build " + name + "?", b);
+        return b;
+    }
+
     @Test
     public void buildStartedDirectlyGoesOnWithoutGate() throws Exception {
         WorkflowJob p = installer("kolibri-windows", "blockUnlessTag()");
@@ -119,14 +131,7 @@ public class BlockUnlessTagStepTest {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ, Item.BUILD).everywhere().to("tester", "releaser"));
-        WorkflowRun up;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            up = upstreamBuild();
-        }
-        WorkflowJob p = installer("kolibri-mac", "blockUnlessTag(submitter: 'releaser')");
-
-        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
-        r.waitForMessage("Build kolibri-mac?", b);
+        WorkflowRun b = pausedAtGate("kolibri-mac", "blockUnlessTag(submitter: 'releaser')");
         InputStepExecution gate = b.getAction(InputAction.class).getExecution(BlockUnlessTagStep.DEFAULT_ID);
 
         try (ACLContext ignored = ACL.as2(User.getById("tester", true).impersonate2())) {
@@ -142,13 +147,7 @@ public class BlockUnlessTagStepTest {
     @Test
     public void approvalThroughTheInputUrlsNeedsACrumbAndTheSubmittersPermission() throws Exception {
         Gates.testers(r, "tester", "releaser");
-        WorkflowRun up;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            up = upstreamBuild();
-        }
-        WorkflowJob p = installer("kolibri-windows", "blockUnlessTag(submitter: 'releaser')");
-        WorkflowRun b = p.scheduleBuild2(0, new CauseAction(new Cause.UpstreamCause(up))).waitForStart();
-        r.waitForMessage("Build kolibri-windows?", b);
+        WorkflowRun b = pausedAtGate("kolibri-windows", "blockUnlessTag(submitter: 'releaser')");
         String proceed = b.getUrl() + "input/" + BlockUnlessTagStep.DEFAULT_ID + "/proceedEmpty";
 
         // A tester who is not the submitter: the input step refuses, the gate stays open.

@@ -3,6 +3,9 @@ package io.jenkins.plugins.installerpipeline.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction;
+import io.jenkins.plugins.installerpipeline.jenkins.InstallerState;
+import io.jenkins.plugins.installerpipeline.testing.Await;
 import hudson.model.Result;
 import hudson.model.User;
 import jenkins.model.Jenkins;
@@ -10,6 +13,8 @@ import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.job.properties.DisableConcurrentBuildsJobProperty;
+import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
@@ -138,7 +143,7 @@ public class TriggerInstallersStepTest {
         MockFolder ci = r.createFolder("ci");
         // The converter suggests disableConcurrentBuilds: a second build waits while the first waits at its gate.
         WorkflowJob windows = job(ci, "kolibri-windows", "blockUnlessTag()\necho 'windows built'");
-        windows.addProperty(new org.jenkinsci.plugins.workflow.job.properties.DisableConcurrentBuildsJobProperty());
+        windows.addProperty(new DisableConcurrentBuildsJobProperty());
         WorkflowJob up = job(ci, "kolibri", "def builds = triggerInstallers installers: [[job: 'kolibri-windows', "
                 + "env: [LE_KOLIBRI_RELEASE: 'false']]]\necho \"RETURNED ${builds[0].state}\"");
 
@@ -149,10 +154,10 @@ public class TriggerInstallersStepTest {
 
         WorkflowRun second = r.buildAndAssertSuccess(up);
         r.assertLogContains("RETURNED ", second);
-        io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction record =
-                second.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class);
+        InstallerRunsAction record =
+                second.getAction(InstallerRunsAction.class);
         KolibriFixture.await("the record says the queue blocks it, and why", () -> record.getBuilds().get(0).getState()
-                == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.BLOCKED_IN_QUEUE);
+                == InstallerState.BLOCKED_IN_QUEUE);
         assertThat(record.getBuilds().get(0).getDetail()).contains("already in progress");
         assertThat(windows.getBuildByNumber(2)).isNull();
 
@@ -160,7 +165,7 @@ public class TriggerInstallersStepTest {
         r.waitForCompletion(first);
         KolibriFixture.await("the second build starts", () -> windows.getBuildByNumber(2) != null);
         KolibriFixture.await("and the record follows it", () -> record.getBuilds().get(0).getState()
-                == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.PAUSED_AT_GATE);
+                == InstallerState.PAUSED_AT_GATE);
         WorkflowRun next = windows.getBuildByNumber(2);
         next.doStop();
         r.waitForCompletion(next);
@@ -187,18 +192,18 @@ public class TriggerInstallersStepTest {
         // wait for a Debian that never pauses by stopping the package build while Debian is still queued instead.
         debian.setQuietPeriod(3600);
         WorkflowRun b = up.scheduleBuild2(0).waitForStart();
-        io.jenkins.plugins.installerpipeline.testing.Await.await("Debian is queued",
+        Await.await("Debian is queued",
                 () -> r.jenkins.getQueue().getItems(debian).size() == 1);
         r.waitForMessage("starts after deb", b);
 
         b.doStop();
 
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
-        io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction record =
-                b.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class);
+        InstallerRunsAction record =
+                b.getAction(InstallerRunsAction.class);
         KolibriFixture.await("the queued Debian build is cancelled and the Pi never starts", () ->
                 record.getBuilds().stream().allMatch(e -> e.getState()
-                        == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.ABORTED));
+                        == InstallerState.ABORTED));
         assertThat(r.jenkins.getQueue().getItems(debian)).isEmpty();
         assertThat(pi.getBuilds()).isEmpty();
         assertThat(debian.getBuilds()).isEmpty();
@@ -214,21 +219,21 @@ public class TriggerInstallersStepTest {
         WorkflowJob up = job(ci, "kolibri", "triggerInstallers installers: [[job: 'kolibri-debian', key: 'deb'],"
                 + " [job: 'kolibri-raspbian-image', dependsOn: ['deb']]]\nsemaphore 'after'");
         WorkflowRun b = up.scheduleBuild2(0).waitForStart();
-        org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep.waitForStart("after/1", b);
+        SemaphoreStep.waitForStart("after/1", b);
         KolibriFixture.await("Debian runs", () -> debian.getBuildByNumber(1) != null);
-        org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep.waitForStart("deb/1", debian.getBuildByNumber(1));
+        SemaphoreStep.waitForStart("deb/1", debian.getBuildByNumber(1));
 
         b.doStop();
         r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(b));
-        io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction record =
-                b.getAction(io.jenkins.plugins.installerpipeline.jenkins.InstallerRunsAction.class);
+        InstallerRunsAction record =
+                b.getAction(InstallerRunsAction.class);
         KolibriFixture.await("the Pi is marked as never to start", () -> record.latest("kolibri-raspbian-image")
-                .orElseThrow().getState() == io.jenkins.plugins.installerpipeline.jenkins.InstallerState.ABORTED);
+                .orElseThrow().getState() == InstallerState.ABORTED);
         assertThat(record.latest("kolibri-raspbian-image").orElseThrow().getDetail())
                 .isEqualTo("not started: the package build was stopped");
 
         // Debian (already running, not waited for) goes on; its end does not start the Pi.
-        org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep.success("deb/1", null);
+        SemaphoreStep.success("deb/1", null);
         r.assertBuildStatusSuccess(r.waitForCompletion(debian.getBuildByNumber(1)));
         Thread.sleep(2000);
         assertThat(pi.getBuilds()).isEmpty();
