@@ -106,6 +106,12 @@ public final class JenkinsfileConverter {
         private final Map<Step, String> keyOf = new java.util.IdentityHashMap<>();
         private final Map<Step, GroupStep> groupOf = new java.util.IdentityHashMap<>();
         private final Set<String> stageNames = new HashSet<>();
+        /** For each stage name asked for more than once, the last suffix given ({@link #uniqueName}). */
+        private final Map<String, Integer> lastSuffix = new HashMap<>();
+        /** The command steps whose {@code artifact_paths} list a pattern, each once, in document order. */
+        private final Map<String, List<CommandStep>> producersOf = new HashMap<>();
+        /** For each step, the last line of the file its source can be on: the line where the next step starts. */
+        private final Map<Step, Integer> lastLineOf = new java.util.IdentityHashMap<>();
         /** Stashes needed by downloads from this build: producing step key to the patterns to stash. */
         private final Map<String, List<String>> stashes = new LinkedHashMap<>();
         private boolean needsPlan;
@@ -133,6 +139,15 @@ public final class JenkinsfileConverter {
                 keyOf.put(all.get(i), key);
                 if (all.get(i) instanceof GroupStep group) {
                     group.steps().forEach(s -> groupOf.put(s, group));
+                }
+            }
+            for (int i = 0; i < all.size(); i++) {
+                lastLineOf.put(all.get(i), i + 1 < all.size()
+                        ? Math.max(all.get(i + 1).location().line(), all.get(i).location().line()) : lines.length);
+                if (all.get(i) instanceof CommandStep command) {
+                    for (String pattern : new java.util.LinkedHashSet<>(command.artifactPaths())) {
+                        producersOf.computeIfAbsent(pattern, p -> new ArrayList<>()).add(command);
+                    }
                 }
             }
             findStashes(all);
@@ -214,9 +229,10 @@ public final class JenkinsfileConverter {
             List<Action> body = new ArrayList<>();
             List<String> shell = new ArrayList<>();
             int searchFrom = step.location().line();
+            int searchTo = lastLineOf.getOrDefault(step, lines.length);
             for (String command : step.commands()) {
                 for (String line : command.split("\n", -1)) {
-                    int at = lineOf(line, searchFrom);
+                    int at = lineOf(line, searchFrom, searchTo);
                     searchFrom = Math.max(searchFrom, at);
                     SourceLocation where = new SourceLocation(definition.file(), at, columnOf(line, at));
                     Optional<AgentCommand> agentCommand = AgentCommand.parse(line);
@@ -314,9 +330,9 @@ public final class JenkinsfileConverter {
             if (download.step().isPresent()) {
                 return Optional.empty();
             }
-            List<String> producers = definition.allSteps().stream()
-                    .filter(s -> s != consumer && s instanceof CommandStep c
-                            && c.artifactPaths().contains(download.pattern()))
+            List<String> producers = producersOf.getOrDefault(download.pattern(), List.of()).stream()
+                    .filter(s -> s != consumer)
+                    .limit(2)
                     .map(keyOf::get)
                     .toList();
             return producers.size() == 1 ? Optional.of(producers.get(0)) : Optional.empty();
@@ -526,8 +542,7 @@ public final class JenkinsfileConverter {
          * installer build runs or is paused at its gate.
          */
         private void waitsForTriggers(Step step, List<String> notes) {
-            List<String> slugs = new ArrayList<>();
-            collectTriggers(keyOf.get(step), slugs, new HashSet<>());
+            List<String> slugs = collectTriggers(keyOf.get(step));
             if (!slugs.isEmpty()) {
                 warn(step.location(), step, "waits for the trigger steps " + slugs + ", which on Buildkite finish"
                         + " when their builds finish or block; triggerInstallers returns once every installer build"
@@ -536,8 +551,23 @@ public final class JenkinsfileConverter {
             }
         }
 
-        private void collectTriggers(String key, List<String> slugs, Set<String> seen) {
-            for (var dependency : plan.step(key).orElseThrow().dependsOn()) {
+        /**
+         * The slugs of the non-async triggers that step {@code key} depends on, directly or through wait and block
+         * steps, in the order a depth-first walk of its dependencies meets them; each dependency is looked at once.
+         * An explicit stack, so a long run of barriers cannot overflow the thread's stack.
+         */
+        private List<String> collectTriggers(String key) {
+            List<String> slugs = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            java.util.Deque<java.util.Iterator<io.jenkins.plugins.installerpipeline.plan.PlannedDependency>> walk =
+                    new java.util.ArrayDeque<>();
+            walk.push(plan.step(key).orElseThrow().dependsOn().iterator());
+            while (!walk.isEmpty()) {
+                if (!walk.peek().hasNext()) {
+                    walk.pop();
+                    continue;
+                }
+                var dependency = walk.peek().next();
                 if (!seen.add(dependency.key())) {
                     continue;
                 }
@@ -545,9 +575,10 @@ public final class JenkinsfileConverter {
                 if (target instanceof TriggerStep trigger && !trigger.async()) {
                     slugs.add(trigger.pipeline());
                 } else if (target instanceof WaitStep || target instanceof BlockStep) {
-                    collectTriggers(dependency.key(), slugs, seen);
+                    walk.push(plan.step(dependency.key()).orElseThrow().dependsOn().iterator());
                 }
             }
+            return slugs;
         }
 
         private void wait(WaitStep step) {
@@ -669,21 +700,36 @@ public final class JenkinsfileConverter {
             return uniqueName(name.replace("\n", " ").strip());
         }
 
+        /**
+         * {@code name}, or {@code name (2)}, {@code name (3)}, ...: the first not yet given. Names are never given
+         * back, so the search for a name asked for again starts after the suffix it got last time: k stages of one
+         * label cost k tries, not k squared.
+         */
         private String uniqueName(String name) {
-            String unique = name;
-            for (int n = 2; !stageNames.add(unique); n++) {
-                unique = name + " (" + n + ")";
+            if (stageNames.add(name)) {
+                return name;
             }
+            int n = lastSuffix.getOrDefault(name, 1);
+            String unique;
+            do {
+                n++;
+                unique = name + " (" + n + ")";
+            } while (!stageNames.add(unique));
+            lastSuffix.put(name, n);
             return unique;
         }
 
-        /** The first line at or after {@code from} holding {@code text}; {@code from} when there is none. */
-        private int lineOf(String text, int from) {
+        /**
+         * The first line from {@code from} to {@code to} (1-based, both included) holding {@code text}; {@code from}
+         * when there is none. Bounded by the step's own lines, so a line that cannot be found (written with escapes,
+         * or folded) costs the step's length, not the rest of the file.
+         */
+        private int lineOf(String text, int from, int to) {
             String needle = text.strip();
             if (needle.isEmpty()) {
                 return from;
             }
-            for (int i = Math.max(0, from - 1); i < lines.length; i++) {
+            for (int i = Math.max(0, from - 1); i < Math.min(to, lines.length); i++) {
                 if (lines[i].contains(needle)) {
                     return i + 1;
                 }
