@@ -75,6 +75,15 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
                 .map(k -> new TriggerDependency(k, !strict.contains(k))).toList();
     }
 
+    /**
+     * {@link #triggerDependenciesOf} for every included trigger, by trigger key in document order, in one pass over the
+     * plan: what starting the triggers needs, where asking for each trigger in turn would walk the steps before it
+     * again for every trigger.
+     */
+    public Map<String, List<TriggerDependency>> triggerDependencies() {
+        return TriggerReach.of((PlannedSteps) steps);
+    }
+
     private java.util.Set<String> reachableTriggers(String key, boolean strictOnly) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         java.util.Set<String> found = new java.util.HashSet<>();
