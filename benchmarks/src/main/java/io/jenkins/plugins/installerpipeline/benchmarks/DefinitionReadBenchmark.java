@@ -1,7 +1,9 @@
 package io.jenkins.plugins.installerpipeline.benchmarks;
 
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
+import io.jenkins.plugins.installerpipeline.definition.ReadOptions;
 import io.jenkins.plugins.installerpipeline.definition.ReadResult;
+import io.jenkins.plugins.installerpipeline.plan.Planner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +18,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Reading and validating pipeline definitions: the Kolibri package pipeline and generated definitions of
+ * Reading and validating pipeline definitions as {@code validate} does (with {@link Planner#validationOptions()}:
+ * every {@code if} and every {@code ${...}} checked): the Kolibri package pipeline and generated definitions of
  * 10,000 and 100,000 steps. Target: 10,000 steps under 200 ms on one core; 100,000 within 12x of that.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DefinitionReadBenchmark {
+
+    /** What {@code validate} reads with. */
+    private static final ReadOptions OPTIONS = Planner.validationOptions();
 
     @Param({"kolibri", "10000", "100000"})
     public String definition;
@@ -32,7 +38,7 @@ public class DefinitionReadBenchmark {
     @Setup
     public void setUp() throws IOException {
         text = definition.equals("kolibri") ? kolibriPackagePipeline() : generated(Integer.parseInt(definition));
-        ReadResult check = DefinitionReader.read("bench.yml", text);
+        ReadResult check = DefinitionReader.read("bench.yml", text, OPTIONS);
         if (!check.isValid()) {
             throw new IllegalStateException("benchmark input is invalid:\n" + check.diagnostics().format());
         }
@@ -40,7 +46,7 @@ public class DefinitionReadBenchmark {
 
     @Benchmark
     public ReadResult readAndValidate() {
-        return DefinitionReader.read("bench.yml", text);
+        return DefinitionReader.read("bench.yml", text, OPTIONS);
     }
 
     private static String kolibriPackagePipeline() throws IOException {
