@@ -70,20 +70,6 @@ public class PluginPathBenchmark {
         return dependencies;
     }
 
-    /**
-     * The same as {@link #triggerInstallers} with one {@code triggerDependenciesOf} walk per trigger, as the plugin
-     * asked before: each walk goes back through the steps before its trigger.
-     */
-    @Benchmark
-    public int triggerInstallersOneByOne() {
-        Plan plan = plan();
-        int dependencies = 0;
-        for (PlannedStep trigger : plan.includedTriggers()) {
-            dependencies += plan.triggerDependenciesOf(trigger.key()).size();
-        }
-        return dependencies;
-    }
-
     private Plan plan() {
         return Planner.plan(".buildkite/pipeline.yml", text, build).plan()
                 .orElseThrow(() -> new IllegalStateException("generated definition is invalid"));
