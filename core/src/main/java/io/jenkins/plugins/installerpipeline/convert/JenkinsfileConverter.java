@@ -119,7 +119,7 @@ public final class JenkinsfileConverter {
 
         Conversion(PipelineDefinition definition, String text, ConvertOptions options) {
             this.definition = definition;
-            this.lines = text.split("\r?\n", -1);
+            this.lines = lines(text);
             this.options = options;
         }
 
@@ -735,6 +735,19 @@ public final class JenkinsfileConverter {
                 }
             }
             return from;
+        }
+
+        /** {@code text.split("\r?\n", -1)} without a regular expression: one pass over a text of any size. */
+        private static String[] lines(String text) {
+            List<String> lines = new ArrayList<>();
+            int start = 0;
+            for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+                int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+                lines.add(text.substring(start, end));
+                start = newline + 1;
+            }
+            lines.add(text.substring(start));
+            return lines.toArray(new String[0]);
         }
 
         /** The 1-based column of {@code text} on {@code line}, or 1. */
