@@ -38,18 +38,18 @@ run() {
     rm -f "$log.one"
 }
 
-i=0
-while [ "$i" -lt "$warmup" ]; do
-    run warmup "$a"
-    run warmup "$b"
-    i=$((i + 1))
-done
-i=0
-while [ "$i" -lt "$runs" ]; do
-    run A "$a"
-    run B "$b"
-    i=$((i + 1))
-done
+# COUNT turns of A then B, logged as LABEL_A and LABEL_B.
+turns() {
+    i=0
+    while [ "$i" -lt "$3" ]; do
+        run "$1" "$a"
+        run "$2" "$b"
+        i=$((i + 1))
+    done
+}
+
+turns warmup warmup "$warmup"
+turns A B "$runs"
 
 echo "A = $a"
 echo "B = $b"
