@@ -4,7 +4,9 @@ import io.jenkins.plugins.installerpipeline.plan.Orchestration;
 import io.jenkins.plugins.installerpipeline.plan.Plan;
 import io.jenkins.plugins.installerpipeline.plan.PlannedDependency;
 import io.jenkins.plugins.installerpipeline.plan.PlannedStep;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,9 +63,10 @@ final class PlanGraph {
                     .append(indent).append("  node [color=grey, fontcolor=grey, style=dashed];\n")
                     .append(excluded).append(indent).append("}\n");
         }
+        Map<String, List<String>> members = groupMembers(plan);
         for (PlannedStep step : plan.steps()) {
             for (PlannedDependency dep : step.dependsOn()) {
-                for (String from : expand(plan, dep.key())) {
+                for (String from : expand(plan, members, dep.key())) {
                     out.append(indent).append(ids.of(prefix + from)).append(" -> ").append(ids.of(prefix + step.key()))
                             .append(dep.allowFailure() ? " [style=dashed]" : "").append(";\n");
                 }
@@ -116,9 +119,10 @@ final class PlanGraph {
             }
             out.append(indent).append("end\n");
         }
+        Map<String, List<String>> members = groupMembers(plan);
         for (PlannedStep step : plan.steps()) {
             for (PlannedDependency dep : step.dependsOn()) {
-                for (String from : expand(plan, dep.key())) {
+                for (String from : expand(plan, members, dep.key())) {
                     out.append(indent).append(ids.of(prefix + from)).append(dep.allowFailure() ? " -.-> " : " --> ")
                             .append(ids.of(prefix + step.key())).append('\n');
                 }
@@ -126,15 +130,24 @@ final class PlanGraph {
         }
     }
 
-    /** A dependency on a group is drawn from each of the group's included steps. */
-    private static java.util.List<String> expand(Plan plan, String key) {
+    /** A dependency on a group is drawn from each of the group's included steps ({@link #groupMembers}). */
+    private static List<String> expand(Plan plan, Map<String, List<String>> members, String key) {
         PlannedStep target = plan.step(key).orElseThrow();
         if (!target.type().equals("group")) {
-            return java.util.List.of(key);
+            return List.of(key);
         }
-        return plan.steps().stream()
-                .filter(s -> s.included() && s.group().filter(key::equals).isPresent())
-                .map(PlannedStep::key).toList();
+        return members.getOrDefault(key, List.of());
+    }
+
+    /** The keys of each group's included steps, in document order: one pass, however many edges name groups. */
+    private static Map<String, List<String>> groupMembers(Plan plan) {
+        Map<String, List<String>> members = new HashMap<>();
+        for (PlannedStep step : plan.steps()) {
+            if (step.included() && step.group().isPresent()) {
+                members.computeIfAbsent(step.group().get(), g -> new ArrayList<>()).add(step.key());
+            }
+        }
+        return members;
     }
 
     private static String label(PlannedStep step) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.installerpipeline.plan.PlannedStep;
 import io.jenkins.plugins.installerpipeline.plan.PlannedTrigger;
 import io.jenkins.plugins.installerpipeline.plan.ReleaseUploads;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,13 +25,15 @@ final class PlanText {
         Plan plan = orchestration.pipeline();
         out.append(title).append('\n');
         List<List<String>> layers = plan.layers();
+        // What each planned child pipeline does, said once per pipeline however many triggers start it.
+        Map<String, String> childSummaries = new HashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             out.append("\nStage ").append(i + 1).append(layers.get(i).size() > 1 ? " (in parallel)" : "").append('\n');
             for (String key : layers.get(i)) {
                 PlannedStep step = plan.step(key).orElseThrow();
                 out.append("  ").append(line(step)).append('\n');
                 step.notes().forEach(n -> out.append("      note: ").append(n).append('\n'));
-                step.trigger().ifPresent(t -> trigger(out, t, orchestration));
+                step.trigger().ifPresent(t -> trigger(out, t, orchestration, childSummaries));
             }
         }
         List<PlannedStep> excluded = plan.steps().stream().filter(s -> !s.included()).toList();
@@ -70,7 +73,13 @@ final class PlanText {
     }
 
     private static String line(PlannedStep step) {
-        StringBuilder line = new StringBuilder(String.format("%-8s %s", step.type(), step.key()));
+        // As String.format("%-8s %s", type, key), without a Formatter per step.
+        String type = step.type();
+        StringBuilder line = new StringBuilder(type);
+        for (int i = type.length(); i < 8; i++) {
+            line.append(' ');
+        }
+        line.append(' ').append(step.key());
         step.label().filter(l -> !l.equals(step.key())).ifPresent(l -> line.append("  \"").append(l).append('"'));
         if (step.isApprovalGate()) {
             line.append("  [approval gate: waits for a person]");
@@ -85,7 +94,8 @@ final class PlanText {
         return line.toString();
     }
 
-    private static void trigger(StringBuilder out, PlannedTrigger trigger, Orchestration orchestration) {
+    private static void trigger(StringBuilder out, PlannedTrigger trigger, Orchestration orchestration,
+                                Map<String, String> childSummaries) {
         Plan child = orchestration.triggered().get(trigger.pipeline());
         trigger.message().ifPresent(m -> out.append("      message: ").append(shown(firstLine(m))).append('\n'));
         trigger.commit().ifPresent(c -> out.append("      commit: ").append(c).append('\n'));
@@ -97,21 +107,29 @@ final class PlanText {
             out.append("      meta-data ").append(e.getKey()).append('=').append(e.getValue()).append('\n');
         }
         if (child != null) {
-            List<String> gates = new ArrayList<>();
-            for (PlannedStep step : child.steps()) {
-                if (step.isApprovalGate()) {
-                    gates.add("stops at \"" + step.label().orElse(step.key()) + "\" until a person approves");
-                }
-            }
-            long runs = child.steps().stream().filter(s -> s.included() && !s.isApprovalGate()).count();
             out.append("      ").append(trigger.pipeline()).append(": ")
-                    .append(gates.isEmpty() ? "builds at once, no approval gate" : String.join("; ", gates))
-                    .append(" (").append(runs).append(runs == 1 ? " step" : " steps").append(" to run)\n");
+                    .append(childSummaries.computeIfAbsent(trigger.pipeline(), slug -> childSummary(child)))
+                    .append('\n');
         }
         String notPlanned = orchestration.notPlanned().get(trigger.pipeline());
         if (notPlanned != null) {
             out.append("      ").append(trigger.pipeline()).append(": not planned: ").append(notPlanned).append('\n');
         }
+    }
+
+    /** A triggered pipeline's approval gates and how many steps it runs. */
+    private static String childSummary(Plan child) {
+        List<String> gates = new ArrayList<>();
+        long runs = 0;
+        for (PlannedStep step : child.steps()) {
+            if (step.isApprovalGate()) {
+                gates.add("stops at \"" + step.label().orElse(step.key()) + "\" until a person approves");
+            } else if (step.included()) {
+                runs++;
+            }
+        }
+        return (gates.isEmpty() ? "builds at once, no approval gate" : String.join("; ", gates))
+                + " (" + runs + (runs == 1 ? " step" : " steps") + " to run)";
     }
 
     /** An empty value is shown as "" so a person sees that it is empty rather than missing. */

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.installerpipeline.artifact;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -13,7 +13,12 @@ import java.util.List;
  */
 public final class Manifest {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Jackson's streaming writer, not its {@code ObjectMapper}: the same text (the default pretty printer is what
+     * {@code INDENT_OUTPUT} uses), without setting up data binding, which was a good part of a one-shot
+     * {@code manifest}'s start-up. Thread-safe once made; never reconfigured.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private Manifest() {}
 
@@ -22,23 +27,28 @@ public final class Manifest {
      * given order; {@code version} and {@code label} are {@code null} when the file has none. Ends with a newline.
      */
     public static String json(List<Artifact> artifacts) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode list = root.putArray("artifacts");
-        for (Artifact a : artifacts) {
-            ObjectNode o = list.addObject();
-            o.put("name", a.name());
-            o.put("size", a.size());
-            o.put("sha256", a.sha256());
-            o.put("kind", a.kind().id());
-            o.put("version", a.version().orElse(null));
-            o.put("content_type", a.contentType());
-            o.put("label", a.label().orElse(null));
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            out.useDefaultPrettyPrinter();
+            out.writeStartObject();
+            out.writeArrayFieldStart("artifacts");
+            for (Artifact a : artifacts) {
+                out.writeStartObject();
+                out.writeStringField("name", a.name());
+                out.writeNumberField("size", a.size());
+                out.writeStringField("sha256", a.sha256());
+                out.writeStringField("kind", a.kind().id());
+                out.writeStringField("version", a.version().orElse(null));
+                out.writeStringField("content_type", a.contentType());
+                out.writeStringField("label", a.label().orElse(null));
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string does not fail", e);
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        return text + "\n";
     }
 
     /** One {@code HEX  NAME} line per artifact (two spaces: text mode), the format {@code sha256sum -c} reads. */

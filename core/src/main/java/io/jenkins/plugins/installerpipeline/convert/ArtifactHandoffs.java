@@ -5,7 +5,9 @@ import io.jenkins.plugins.installerpipeline.definition.CommandStep;
 import io.jenkins.plugins.installerpipeline.definition.PipelineDefinition;
 import io.jenkins.plugins.installerpipeline.definition.Step;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +35,21 @@ final class ArtifactHandoffs {
         record Flagged(String why) implements Handoff {}
     }
 
-    private final PipelineDefinition definition;
     private final Map<Step, String> keyOf;
     /** Stashes needed by downloads from this build: producing step key to the patterns to stash. */
     private final Map<String, List<String>> stashes = new LinkedHashMap<>();
+    /** The command steps whose {@code artifact_paths} list a pattern, each once, in document order. */
+    private final Map<String, List<CommandStep>> producersOf = new HashMap<>();
 
     ArtifactHandoffs(PipelineDefinition definition, Map<Step, String> keyOf) {
-        this.definition = definition;
         this.keyOf = keyOf;
+        for (Step step : definition.allSteps()) {
+            if (step instanceof CommandStep command) {
+                for (String pattern : new LinkedHashSet<>(command.artifactPaths())) {
+                    producersOf.computeIfAbsent(pattern, p -> new ArrayList<>()).add(command);
+                }
+            }
+        }
         for (Step step : definition.allSteps()) {
             if (step instanceof CommandStep command) {
                 for (String c : command.commands()) {
@@ -123,9 +132,8 @@ final class ArtifactHandoffs {
         if (download.step().isPresent()) {
             return Optional.empty();
         }
-        List<String> producers = definition.allSteps().stream()
-                .filter(s -> s != consumer && s instanceof CommandStep c
-                        && c.artifactPaths().contains(download.pattern()))
+        List<String> producers = producersOf.getOrDefault(download.pattern(), List.of()).stream()
+                .filter(s -> s != consumer)
                 .map(keyOf::get)
                 .toList();
         return producers.size() == 1 ? Optional.of(producers.get(0)) : Optional.empty();

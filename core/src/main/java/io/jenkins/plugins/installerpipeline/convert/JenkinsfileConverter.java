@@ -113,6 +113,8 @@ public final class JenkinsfileConverter {
         private final Map<Step, String> keyOf = new java.util.IdentityHashMap<>();
         private final Map<Step, GroupStep> groupOf = new java.util.IdentityHashMap<>();
         private final Set<String> stageNames = new HashSet<>();
+        /** For each stage name asked for more than once, the last suffix given ({@link #uniqueName}). */
+        private final Map<String, Integer> lastSuffix = new HashMap<>();
         /** Warnings for steps that wait for triggers of an earlier call, by step key. */
         private final Map<String, List<String>> triggerWaits = new HashMap<>();
         private ArtifactHandoffs handoffs;
@@ -122,7 +124,7 @@ public final class JenkinsfileConverter {
 
         Conversion(PipelineDefinition definition, String text, ConvertOptions options) {
             this.definition = definition;
-            this.source = new SourceText(definition.file(), text);
+            this.source = new SourceText(definition, text);
             this.options = options;
         }
 
@@ -238,7 +240,8 @@ public final class JenkinsfileConverter {
 
         /** The rendered text; its problems become warnings at {@code raw}'s place in the file (at or after {@code line}). */
         private String rendered(Expansions.Rendered rendered, Step step, String raw, int line) {
-            SourceLocation at = source.find(raw.lines().findFirst().orElse(raw), line);
+            String first = raw.lines().findFirst().orElse(raw);
+            SourceLocation at = step == null ? source.findAnywhere(first, line) : source.find(first, line);
             for (Expansions.Problem problem : rendered.problems()) {
                 String prefix = step == null ? "env: " : step.displayName() + ": ";
                 diagnostics.add(Diagnostic.warning(raw.contains("\n") ? at : at.shiftColumns(problem.offset()),
@@ -614,10 +617,17 @@ public final class JenkinsfileConverter {
         }
 
         private String uniqueName(String name) {
-            String unique = name;
-            for (int n = 2; !stageNames.add(unique); n++) {
-                unique = name + " (" + n + ")";
+            if (stageNames.add(name)) {
+                return name;
             }
+            // Count on from the suffix this name was given last: k stages of one label cost k tries, not k squared.
+            int n = lastSuffix.getOrDefault(name, 1);
+            String unique;
+            do {
+                n++;
+                unique = name + " (" + n + ")";
+            } while (!stageNames.add(unique));
+            lastSuffix.put(name, n);
             return unique;
         }
     }

@@ -2,8 +2,10 @@ package io.jenkins.plugins.installerpipeline.convert;
 
 import io.jenkins.plugins.installerpipeline.convert.Stage.Action;
 import io.jenkins.plugins.installerpipeline.convert.Stage.Guard;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Writes a {@link ConvertedPipeline} as Jenkinsfile text in declarative or scripted syntax. */
@@ -139,12 +141,13 @@ final class JenkinsfileWriter {
         return "archiveArtifacts artifacts: " + artifacts + ", allowEmptyArchive: true";
     }
 
-    /** The name of the stage holding a parallel layer; declarative syntax needs stage names unique. */
-    private static String parallelName(ConvertedPipeline pipeline, List<Stage> layer) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        pipeline.layers().forEach(l -> l.forEach(s -> taken.add(s.name())));
+    /**
+     * The name of the stage holding a parallel layer; declarative syntax needs stage names unique, so the name is
+     * added to {@code taken} (every stage's name, made once per Jenkinsfile).
+     */
+    private static String parallelName(Set<String> taken, List<Stage> layer) {
         String name = layer.stream().map(Stage::name).collect(Collectors.joining(" + "));
-        while (taken.contains(name)) {
+        while (!taken.add(name)) {
             name = name + " (parallel)";
         }
         return name;
@@ -167,11 +170,13 @@ final class JenkinsfileWriter {
             close();
             close();
         });
+        Set<String> taken = new HashSet<>();
+        pipeline.layers().forEach(l -> l.forEach(s -> taken.add(s.name())));
         for (List<Stage> layer : pipeline.layers()) {
             if (layer.size() == 1) {
                 declarativeStage(layer.get(0));
             } else {
-                open("stage(" + Groovy.quote(parallelName(pipeline, layer)) + ") {");
+                open("stage(" + Groovy.quote(parallelName(taken, layer)) + ") {");
                 open("parallel {");
                 layer.forEach(this::declarativeStage);
                 close();

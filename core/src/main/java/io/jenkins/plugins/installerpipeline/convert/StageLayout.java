@@ -6,6 +6,7 @@ import io.jenkins.plugins.installerpipeline.plan.PlannedStep;
 import io.jenkins.plugins.installerpipeline.plan.TriggerDependency;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,6 +104,8 @@ record StageLayout(List<List<Slot>> slots, List<TriggerWait> waits) {
         /** The slot index of every step placed so far (a trigger: that of its call). */
         private final Map<String, Integer> slotOf = new HashMap<>();
         private final Map<String, CallBuilder> callOf = new HashMap<>();
+        /** Every included trigger's trigger dependencies, asked of the plan once (one pass, not one walk a trigger). */
+        private Map<String, List<TriggerDependency>> triggerDependencies;
 
         Layout(Plan plan) {
             this.plan = plan;
@@ -239,10 +242,14 @@ record StageLayout(List<List<Slot>> slots, List<TriggerWait> waits) {
             }
 
             TriggerCall build() {
+                if (triggerDependencies == null) {
+                    triggerDependencies = plan.triggerDependencies();
+                }
+                Set<String> inThisCall = new HashSet<>(triggers);
                 Map<String, List<TriggerDependency>> dependsOn = new LinkedHashMap<>();
                 for (String trigger : triggers) {
-                    List<TriggerDependency> inCall = plan.triggerDependenciesOf(trigger).stream()
-                            .filter(d -> triggers.contains(d.key()))
+                    List<TriggerDependency> inCall = triggerDependencies.getOrDefault(trigger, List.of()).stream()
+                            .filter(d -> inThisCall.contains(d.key()))
                             .toList();
                     if (!inCall.isEmpty()) {
                         dependsOn.put(trigger, inCall);

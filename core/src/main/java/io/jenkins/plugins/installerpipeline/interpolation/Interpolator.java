@@ -21,6 +21,9 @@ public final class Interpolator {
      * {@code text} (a malformed expansion, or {@code ${VAR?message}} of an unset variable).
      */
     public static InterpolationResult interpolate(String text, Map<String, String> environment) {
+        if (Template.isLiteral(text)) {
+            return new InterpolationResult.Expanded(text);
+        }
         Template.Parse parse = Template.parse(text);
         if (parse instanceof Template.Parse.Valid valid) {
             return valid.template().expand(environment);
@@ -41,6 +44,9 @@ public final class Interpolator {
      * expansion as a diagnostic, or an empty list.
      */
     public static List<Diagnostic> check(String text, SourceLocation valueLocation) {
+        if (Template.isLiteral(text)) {
+            return List.of();
+        }
         Template.Parse parse = Template.parse(text);
         if (parse instanceof Template.Parse.Invalid invalid) {
             return List.of(invalid.error().at(valueLocation));

@@ -50,11 +50,22 @@ public final class Template {
     /** Parses {@code text} with the rules of {@code syntax}. */
     public static Parse parse(String text, Syntax syntax) {
         Objects.requireNonNull(text, "text");
+        if (isLiteral(text)) {
+            return new Parse.Valid(new Template(text, text.isEmpty() ? List.of() : List.of(new Part.Text(text))));
+        }
         try {
             return new Parse.Valid(new Template(text, new TemplateParser(text, syntax).parse()));
         } catch (TemplateParser.Failure e) {
             return new Parse.Invalid(e.error);
         }
+    }
+
+    /**
+     * Whether {@code text} has no {@code $}: then every substitution and escape is absent, it expands to itself in
+     * either syntax and cannot be malformed, so it needs no parsing (most values of a definition are such text).
+     */
+    static boolean isLiteral(String text) {
+        return text.indexOf('$') < 0;
     }
 
     /** The text this template was parsed from. */

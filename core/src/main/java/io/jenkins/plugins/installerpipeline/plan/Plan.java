@@ -16,7 +16,8 @@ import java.util.Optional;
  * What a build of a definition will do, in order; immutable.
  *
  * @param file   the definition file the plan was made from
- * @param steps  every step in document order (groups followed by their steps), included or not
+ * @param steps  every step in document order (groups followed by their steps), included or not; the list also finds
+ *               a step by key in constant time ({@link #step})
  * @param layers the keys of the included steps (groups themselves left out), as stages that can run in parallel:
  *               every step of a layer depends only on steps of earlier layers
  */
@@ -24,13 +25,19 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
 
     public Plan {
         Objects.requireNonNull(file, "file");
-        steps = List.copyOf(steps);
+        steps = PlannedSteps.of(steps);
         layers = List.copyOf(layers.stream().map(List::copyOf).toList());
     }
 
-    /** The step with this key, declared or generated. */
+    /** The step with this key, declared or generated; constant time. */
     public Optional<PlannedStep> step(String key) {
-        return steps.stream().filter(s -> s.key().equals(key)).findFirst();
+        int position = positionOf(key);
+        return position < 0 ? Optional.empty() : Optional.of(steps.get(position));
+    }
+
+    /** The position in {@link #steps} of the step with this key, or -1; constant time. */
+    private int positionOf(String key) {
+        return ((PlannedSteps) steps).positionOf(key);
     }
 
     /** The slugs of the pipelines the trigger steps start, included or not, each once, in document order. */
@@ -61,10 +68,20 @@ public record Plan(String file, List<PlannedStep> steps, List<List<String>> laye
      */
     public List<TriggerDependency> triggerDependenciesOf(String key) {
         // Two walks: every trigger reached at all, and those reached through strict edges only.
+        // Each walk costs the steps it reaches, not the whole plan: document order comes from the keys' positions.
         java.util.Set<String> reached = reachableTriggers(key, false);
         java.util.Set<String> strict = reachableTriggers(key, true);
-        return steps.stream().map(PlannedStep::key).filter(reached::contains)
+        return reached.stream().mapToInt(this::positionOf).sorted().mapToObj(steps::get).map(PlannedStep::key)
                 .map(k -> new TriggerDependency(k, !strict.contains(k))).toList();
+    }
+
+    /**
+     * {@link #triggerDependenciesOf} for every included trigger, by trigger key in document order, in one pass over the
+     * plan: what starting the triggers needs, where asking for each trigger in turn would walk the steps before it
+     * again for every trigger.
+     */
+    public Map<String, List<TriggerDependency>> triggerDependencies() {
+        return TriggerReach.of((PlannedSteps) steps);
     }
 
     private java.util.Set<String> reachableTriggers(String key, boolean strictOnly) {

@@ -89,6 +89,37 @@ public class ArtifactsTest {
     }
 
     @Test
+    public void theJsonManifestIsTheTextItHasAlwaysBeen() throws Exception {
+        // As ObjectMapper with INDENT_OUTPUT wrote it, byte for byte: scripts may compare manifests as text.
+        write("kolibri-0.17.0-windows-setup-unsigned.exe", "abc");
+        write("notes \"1\" \u00e9\t.txt", "");
+        List<Artifact> artifacts = Artifacts.describe(List.of("*"), tmp.getRoot().toPath()).artifacts();
+        assertThat(artifacts).hasSize(2);
+        assertThat(Manifest.json(artifacts)).isEqualTo("""
+                {
+                  "artifacts" : [ {
+                    "name" : "kolibri-0.17.0-windows-setup-unsigned.exe",
+                    "size" : 3,
+                    "sha256" : "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                    "kind" : "windows-installer-unsigned",
+                    "version" : "0.17.0",
+                    "content_type" : "application/x-ms-dos-executable",
+                    "label" : "Unsigned Windows installer"
+                  }, {
+                    "name" : "notes \\"1\\" \u00e9\\t.txt",
+                    "size" : 0,
+                    "sha256" : "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                    "kind" : "other",
+                    "version" : null,
+                    "content_type" : "application/octet-stream",
+                    "label" : null
+                  } ]
+                }
+                """);
+        assertThat(Manifest.json(List.of())).isEqualTo("{\n  \"artifacts\" : [ ]\n}\n");
+    }
+
+    @Test
     public void manifestsInJsonAndSha256sumsForm() throws Exception {
         write("kolibri-0.17.0-windows-setup-unsigned.exe", "abc");
         write("notes.txt", "");

@@ -450,4 +450,48 @@ public class JenkinsfileConverterTest {
                 """);
         assertThat(d).contains("stage('Bob\\'s build') {", "stage('Bob\\'s build (2)') {");
     }
+
+    @Test
+    public void manyStagesOfOneLabelCountUpPastNamesAlreadyTaken() {
+        StringBuilder yaml = new StringBuilder("steps:\n  - label: \"Build (3)\"\n    command: x\n");
+        for (int i = 0; i < 5; i++) {
+            yaml.append("  - wait\n  - label: Build\n    command: b").append(i).append('\n');
+        }
+        assertThat(declarative(yaml.toString())).contains("stage('Build (3)') {", "stage('Build') {",
+                "stage('Build (2)') {", "stage('Build (4)') {", "stage('Build (5)') {", "stage('Build (6)') {");
+    }
+
+    @Test
+    public void parallelStagesGetNamesNoOtherStageHas() {
+        // Both parallel layers would be called "a + b + c" by their stages' names.
+        String d = declarative("""
+                steps:
+                  - label: "a + b"
+                    command: x
+                  - label: c
+                    command: x
+                  - wait
+                  - label: a
+                    command: x
+                  - label: "b + c"
+                    command: x
+                """);
+        assertThat(d).contains("stage('a + b + c') {", "stage('a + b + c (parallel)') {");
+    }
+
+    @Test
+    public void aCommandLineIsLocatedWithinItsOwnStep() {
+        // The first step's line is written with escapes, so its text is not in the file as such; the same text in the
+        // next step must not be taken for it.
+        ConversionResult result = convert("""
+                steps:
+                  - label: first
+                    command: "buildkite-agent meta-data set x \\"1\\""
+                  - label: second
+                    command: buildkite-agent meta-data set x "1"
+                """, ConvertOptions.defaults());
+        assertThat(result.diagnostics().warnings()).extracting(Diagnostic::format)
+                .anyMatch(w -> w.startsWith("pipeline.yml:2:1: warning: not converted in 'first'"))
+                .anyMatch(w -> w.startsWith("pipeline.yml:5:14: warning: not converted in 'second'"));
+    }
 }

@@ -28,6 +28,20 @@ public class PlannerTest {
     }
 
     @Test
+    public void stepsAreFoundByDeclaredAndGeneratedKeys() {
+        Plan plan = plan("steps:\n  - command: a\n    key: a\n  - wait\n  - group: g\n    key: g\n    steps:\n"
+                + "      - command: b\n        key: b\n");
+        assertThat(plan.steps()).extracting(PlannedStep::key).containsExactly("a", "step-2", "g", "b");
+        for (PlannedStep step : plan.steps()) {
+            assertThat(plan.step(step.key())).containsSame(step);
+        }
+        assertThat(plan.step("nowhere")).isEmpty();
+        assertThat(new Plan(plan.file(), List.copyOf(plan.steps()), plan.layers())).isEqualTo(plan);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plan.steps().remove(0))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     public void stepsWithoutBarriersRunTogether() {
         Plan plan = plan("steps:\n  - command: a\n    key: a\n  - command: b\n    key: b\n");
         assertThat(plan.layers()).containsExactly(List.of("a", "b"));

@@ -13,7 +13,49 @@ public class TriggersNeededByTest {
     private static Plan plan(String yaml) {
         PlanResult result = Planner.plan("pipeline.yml", yaml, BuildContext.builder().branch("main").build());
         assertThat(result.diagnostics().errors()).isEmpty();
-        return result.plan().orElseThrow();
+        Plan plan = result.plan().orElseThrow();
+        assertAllAtOnceAsOneByOne(plan);
+        return plan;
+    }
+
+    /** Every plan of these tests: {@link Plan#triggerDependencies} says for each trigger what asking for it says. */
+    private static void assertAllAtOnceAsOneByOne(Plan plan) {
+        java.util.Map<String, java.util.List<TriggerDependency>> expected = new java.util.LinkedHashMap<>();
+        for (PlannedStep trigger : plan.includedTriggers()) {
+            expected.put(trigger.key(), plan.triggerDependenciesOf(trigger.key()));
+        }
+        assertThat(plan.triggerDependencies()).containsExactlyEntriesOf(expected);
+    }
+
+    @Test
+    public void allAtOnceAgreesWithOneByOneOnAShapeThatSharesAndMixesEdges() {
+        // Chains that share their sets, triggers in groups and after lenient waits, allow_failure on some edges,
+        // more than 64 triggers (several words of bits).
+        StringBuilder yaml = new StringBuilder("steps:\n");
+        for (int i = 0; i < 300; i++) {
+            if (i % 7 == 0) {
+                yaml.append(i % 3 == 0 ? "  - wait:\n    continue_on_failure: true\n" : "  - wait\n");
+            }
+            if (i % 4 == 0) {
+                yaml.append("  - trigger: p").append(i).append("\n    key: t").append(i).append('\n');
+                if (i >= 8) {
+                    yaml.append("    depends_on:\n      - step: s").append(i - 1)
+                            .append("\n        allow_failure: ").append(i % 8 == 0).append('\n');
+                }
+            } else {
+                yaml.append("  - command: make\n    key: s").append(i).append('\n');
+                if (i % 5 == 0 && i > 2) {
+                    yaml.append("    depends_on: [").append((i - 1) % 4 == 0 ? "t" : "s").append(i - 1).append(", t")
+                            .append(i - i % 4).append("]\n");
+                }
+            }
+        }
+        Plan plan = plan(yaml.toString());
+        assertThat(plan.triggerDependencies()).hasSize(75);
+        assertThat(plan.triggerDependencies().values())
+                .anyMatch(needs -> needs.size() > 64)
+                .anyMatch(needs -> needs.stream().anyMatch(TriggerDependency::allowFailure))
+                .anyMatch(needs -> needs.stream().anyMatch(d -> !d.allowFailure()));
     }
 
     @Test

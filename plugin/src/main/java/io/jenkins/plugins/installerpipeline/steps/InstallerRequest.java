@@ -30,13 +30,17 @@ record InstallerRequest(String key, String label, String slug, Optional<String> 
         Optional<String> message, Map<String, String> env, List<String> dependsOn, List<String> allowedToFail,
         boolean async, Map<String, String> metaData) {
 
-    /** The included triggers of a plan, each with the triggers it needs first ({@link Plan#triggerDependenciesOf}). */
+    /**
+     * The included triggers of a plan, each with the triggers it needs first ({@link Plan#triggerDependencies}: one
+     * pass for all of them).
+     */
     static List<InstallerRequest> fromPlan(Plan plan) {
         List<PlannedStep> triggers = plan.includedTriggers();
+        Map<String, List<TriggerDependency>> needs = plan.triggerDependencies();
         List<InstallerRequest> out = new ArrayList<>();
         for (PlannedStep step : triggers) {
             PlannedTrigger t = step.trigger().orElseThrow();
-            List<TriggerDependency> deps = plan.triggerDependenciesOf(step.key());
+            List<TriggerDependency> deps = needs.get(step.key());
             out.add(new InstallerRequest(step.key(), step.label().orElse(t.pipeline()), t.pipeline(), t.branch(),
                     t.commit(), t.message(), t.env(), deps.stream().map(TriggerDependency::key).toList(),
                     deps.stream().filter(TriggerDependency::allowFailure).map(TriggerDependency::key).toList(),
