@@ -62,7 +62,8 @@ public class CommandLineBenchmark {
         file = Files.createTempFile("installer-pipeline-bench-", ".yml");
         Files.writeString(file, DefinitionReadBenchmark.generated(steps), StandardCharsets.UTF_8);
         List<String> words = new ArrayList<>(Arrays.asList(command.split(" ")));
-        words.add(file.toString());
+        // 100,000 steps are 20 MB, over the 10 MiB a definition may have by default.
+        words.addAll(List.of("--max-file-size", "64MiB", file.toString()));
         if (command.startsWith("plan")) {
             words.addAll(List.of("--tag", "v1.0.0"));
         }
