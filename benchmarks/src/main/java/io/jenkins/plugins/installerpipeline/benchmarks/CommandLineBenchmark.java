@@ -61,18 +61,23 @@ public class CommandLineBenchmark {
     public void writeDefinition() throws IOException {
         file = Files.createTempFile("installer-pipeline-bench-", ".yml");
         Files.writeString(file, DefinitionReadBenchmark.generated(steps), StandardCharsets.UTF_8);
+        args = argv(command, file);
+        StringWriter err = new StringWriter();
+        int exit = run(new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " exited " + exit + ":\n" + err);
+        }
+    }
+
+    /** The command line for {@code command} on {@code file}: a tag build for {@code plan}, the size limit raised. */
+    static String[] argv(String command, Path file) {
         List<String> words = new ArrayList<>(Arrays.asList(command.split(" ")));
         // 100,000 steps are 20 MB, over the 10 MiB a definition may have by default.
         words.addAll(List.of("--max-file-size", "64MiB", file.toString()));
         if (command.startsWith("plan")) {
             words.addAll(List.of("--tag", "v1.0.0"));
         }
-        args = words.toArray(new String[0]);
-        StringWriter err = new StringWriter();
-        int exit = run(new PrintWriter(Writer.nullWriter()), new PrintWriter(err));
-        if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", args) + " exited " + exit + ":\n" + err);
-        }
+        return words.toArray(new String[0]);
     }
 
     @TearDown(Level.Trial)

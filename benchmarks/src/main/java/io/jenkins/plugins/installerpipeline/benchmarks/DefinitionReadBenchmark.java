@@ -29,11 +29,16 @@ import org.openjdk.jmh.annotations.State;
 public class DefinitionReadBenchmark {
 
     /**
+     * Read limits for the generated definitions: 100,000 steps are 20 MB, over the 10 MiB a definition may have by
+     * default ({@code --max-file-size 64MiB} on the command line).
+     */
+    static final ReadLimits LARGE = ReadLimits.DEFAULT.withMaxBytes(64 * 1024 * 1024);
+
+    /**
      * What {@code validate} reads with, and a size limit above the 21 MB of 100,000 steps (the default is 10 MiB;
      * {@code validate --max-file-size} raises it the same way).
      */
-    private static final ReadOptions OPTIONS = Planner.validationOptions()
-            .withLimits(ReadLimits.DEFAULT.withMaxBytes(64 * 1024 * 1024));
+    private static final ReadOptions OPTIONS = Planner.validationOptions().withLimits(LARGE);
 
     @Param({"kolibri", "10000", "100000"})
     public String definition;

@@ -2,7 +2,6 @@ package io.jenkins.plugins.installerpipeline.benchmarks;
 
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
-import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import io.jenkins.plugins.installerpipeline.definition.PipelineDefinition;
 import io.jenkins.plugins.installerpipeline.plan.PlanResult;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
@@ -34,8 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class PlanBenchmark {
 
-    /** 100,000 steps are more than the default 10 MiB a definition may have. */
-    static final ReadLimits LIMITS = ReadLimits.DEFAULT.withMaxBytes(64 * 1024 * 1024);
 
     @Param({"10000", "100000"})
     public int steps;
@@ -47,7 +44,7 @@ public class PlanBenchmark {
     @Setup(Level.Trial)
     public void generate() {
         yaml = generate(steps);
-        definition = DefinitionReader.read("generated.yml", yaml, Planner.buildOptions(context).withLimits(LIMITS))
+        definition = DefinitionReader.read("generated.yml", yaml, Planner.buildOptions(context).withLimits(DefinitionReadBenchmark.LARGE))
                 .definition().orElseThrow(() -> new IllegalStateException("generated definition is invalid"));
     }
 
@@ -88,6 +85,6 @@ public class PlanBenchmark {
 
     @Benchmark
     public PlanResult readAndPlan() {
-        return Planner.plan("generated.yml", yaml, context, LIMITS);
+        return Planner.plan("generated.yml", yaml, context, DefinitionReadBenchmark.LARGE);
     }
 }

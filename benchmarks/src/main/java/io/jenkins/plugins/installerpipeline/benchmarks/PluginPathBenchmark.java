@@ -1,7 +1,6 @@
 package io.jenkins.plugins.installerpipeline.benchmarks;
 
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
-import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import io.jenkins.plugins.installerpipeline.plan.Plan;
 import io.jenkins.plugins.installerpipeline.plan.PlannedStep;
 import io.jenkins.plugins.installerpipeline.plan.Planner;
@@ -47,12 +46,6 @@ public class PluginPathBenchmark {
     @Param({"10000", "100000"})
     public int steps;
 
-    /**
-     * The plugin reads at most {@link ReadLimits#DEFAULT}'s 10 MiB and so refuses 100,000 steps (20 MB); the engine
-     * path is measured past that limit to show how it grows.
-     */
-    private static final ReadLimits LIMITS = ReadLimits.DEFAULT.withMaxBytes(64 * 1024 * 1024);
-
     private String text;
     private final BuildContext build = BuildContext.builder().tag("v1.0.0").build();
 
@@ -78,7 +71,15 @@ public class PluginPathBenchmark {
     }
 
     private Plan plan() {
-        return Planner.plan(".buildkite/pipeline.yml", text, build, LIMITS).plan()
+        return plan(text, build);
+    }
+
+    /**
+     * The plan the plugin's steps make of {@code text}. The plugin reads at most 10 MiB and so refuses 100,000 steps
+     * (20 MB); the engine path is measured past that limit to show how it grows.
+     */
+    static Plan plan(String text, BuildContext build) {
+        return Planner.plan(".buildkite/pipeline.yml", text, build, DefinitionReadBenchmark.LARGE).plan()
                 .orElseThrow(() -> new IllegalStateException("generated definition is invalid"));
     }
 

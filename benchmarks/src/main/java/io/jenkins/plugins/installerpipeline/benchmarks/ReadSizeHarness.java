@@ -2,7 +2,6 @@ package io.jenkins.plugins.installerpipeline.benchmarks;
 
 import io.jenkins.plugins.installerpipeline.definition.DefinitionFile;
 import io.jenkins.plugins.installerpipeline.definition.DefinitionReader;
-import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
 import io.jenkins.plugins.installerpipeline.definition.ReadOptions;
 import io.jenkins.plugins.installerpipeline.definition.ReadResult;
 import java.io.IOException;
@@ -33,7 +32,7 @@ public final class ReadSizeHarness {
 
     public static void main(String[] args) throws IOException {
         int[] sizes = args.length == 0 ? new int[] {1, 10, 30} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        ReadOptions raised = ReadOptions.defaults().withLimits(ReadLimits.DEFAULT.withMaxBytes(64 * 1024 * 1024));
+        ReadOptions raised = ReadOptions.defaults().withLimits(DefinitionReadBenchmark.LARGE);
         Path dir = Files.createTempDirectory("read-bench-");
         System.out.printf(Locale.ROOT, "max heap %d MiB, %d processors%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());

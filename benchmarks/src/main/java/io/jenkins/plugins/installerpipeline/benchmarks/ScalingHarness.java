@@ -2,9 +2,6 @@ package io.jenkins.plugins.installerpipeline.benchmarks;
 
 import io.jenkins.plugins.installerpipeline.cli.Main;
 import io.jenkins.plugins.installerpipeline.context.BuildContext;
-import io.jenkins.plugins.installerpipeline.definition.ReadLimits;
-import io.jenkins.plugins.installerpipeline.plan.Plan;
-import io.jenkins.plugins.installerpipeline.plan.Planner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -12,9 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,7 +26,6 @@ public final class ScalingHarness {
     private static final String[] COMMANDS = {"validate", "plan", "plan --format json", "plan --format dot",
             "plan --format mermaid", "convert", "convert --style scripted"};
     private static final int[] SIZES = {10_000, 100_000};
-    private static final ReadLimits LIMITS = ReadLimits.DEFAULT.withMaxBytes(64 * 1024 * 1024);
     private static final BuildContext TAG_BUILD = BuildContext.builder().tag("v1.0.0").build();
 
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -61,9 +55,10 @@ public final class ScalingHarness {
                 row("`installer-pipeline " + command + "`", commandLine(command, files[0]),
                         commandLine(command, files[1]));
             }
-            row("plugin `readPipelineDefinition`", () -> plan(texts[0]).toMap(), () -> plan(texts[1]).toMap());
-            row("plugin `triggerInstallers`", () -> plan(texts[0]).triggerDependencies(),
-                    () -> plan(texts[1]).triggerDependencies());
+            row("plugin `readPipelineDefinition`", () -> PluginPathBenchmark.plan(texts[0], TAG_BUILD).toMap(),
+                    () -> PluginPathBenchmark.plan(texts[1], TAG_BUILD).toMap());
+            row("plugin `triggerInstallers`", () -> PluginPathBenchmark.plan(texts[0], TAG_BUILD).triggerDependencies(),
+                    () -> PluginPathBenchmark.plan(texts[1], TAG_BUILD).triggerDependencies());
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
@@ -76,12 +71,7 @@ public final class ScalingHarness {
 
     /** The command line as {@link CommandLineBenchmark} runs it; it fails loudly if the command does. */
     private static Runnable commandLine(String command, Path file) {
-        List<String> words = new ArrayList<>(Arrays.asList(command.split(" ")));
-        words.addAll(List.of("--max-file-size", "64MiB", file.toString()));
-        if (command.startsWith("plan")) {
-            words.addAll(List.of("--tag", "v1.0.0"));
-        }
-        String[] argv = words.toArray(new String[0]);
+        String[] argv = CommandLineBenchmark.argv(command, file);
         return () -> {
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             int exit = Main.commandLine(argv).setOut(sink).setErr(sink).execute(argv);
@@ -89,11 +79,6 @@ public final class ScalingHarness {
                 throw new IllegalStateException(String.join(" ", argv) + " exited " + exit);
             }
         };
-    }
-
-    private static Plan plan(String text) {
-        return Planner.plan(".buildkite/pipeline.yml", text, TAG_BUILD, LIMITS).plan()
-                .orElseThrow(() -> new IllegalStateException("generated definition is invalid"));
     }
 
     private static void row(String what, Runnable small, Runnable large) {

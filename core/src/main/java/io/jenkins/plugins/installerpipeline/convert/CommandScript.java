@@ -46,24 +46,19 @@ final class CommandScript {
     /** One line of a command, as written and as the shell will read it. */
     private record Physical(String raw, String rendered, SourceLocation at) {}
 
-    /** What a logical line (continuations joined) becomes. */
-    private sealed interface Kind {
-        record Plain() implements Kind {}
-
-        record Handoff(List<Action> actions) implements Kind {}
-
-        record Dropped(String why) implements Kind {}
-
-        record Flagged(String why) implements Kind {}
-    }
-
     /** A logical line: physical lines joined by continuations (and a here-document's body). */
     private static final class Logical {
         final List<Physical> lines = new ArrayList<>();
         boolean topLevel;
-        Kind kind = new Kind.Plain();
+        /** What a {@code buildkite-agent} line becomes; empty for a line the shell runs. */
+        Optional<Handoff> handoff = Optional.empty();
         /** For hand-offs: where the Jenkins steps go. */
         Placement placement = Placement.SPLIT;
+
+        /** Whether Jenkins steps take this line's place (and so may move before or after the script). */
+        boolean movesToJenkins() {
+            return handoff.orElse(null) instanceof Handoff.Steps;
+        }
 
         String text(ShellKind shell) {
             StringBuilder out = new StringBuilder();
@@ -243,21 +238,19 @@ final class CommandScript {
             Optional<AgentCommand> command = AgentCommand.parse(text);
             if (command.isPresent()) {
                 if (!line.topLevel) {
-                    line.kind = new Kind.Flagged("it runs inside a compound command (if, for, a block), where no"
-                            + " Jenkins step can take its place: do the hand-off before or after the commands");
+                    line.handoff = Optional.of(new Handoff.Flagged("it runs inside a compound command (if, for, a"
+                            + " block), where no Jenkins step can take its place: do the hand-off before or after the"
+                            + " commands"));
                     continue;
                 }
                 Handoff handoff = handoffs.handoff(step, text, command.get());
-                if (handoff instanceof Handoff.Steps steps) {
-                    line.kind = movedDirectory.<Kind>map(cd -> new Kind.Flagged("it runs after '"
-                            + cd.text(shell).strip() + "' (line " + cd.at().line() + "), in another directory than"
-                            + " the workspace, where Jenkins steps run: do the hand-off before the cd, or with dir()"))
-                            .orElse(new Kind.Handoff(steps.actions()));
-                } else if (handoff instanceof Handoff.Nothing nothing) {
-                    line.kind = new Kind.Dropped(nothing.why());
-                } else {
-                    line.kind = new Kind.Flagged(((Handoff.Flagged) handoff).why());
+                if (handoff instanceof Handoff.Steps && movedDirectory.isPresent()) {
+                    Logical cd = movedDirectory.get();
+                    handoff = new Handoff.Flagged("it runs after '" + cd.text(shell).strip() + "' (line "
+                            + cd.at().line() + "), in another directory than the workspace, where Jenkins steps run:"
+                            + " do the hand-off before the cd, or with dir()");
                 }
+                line.handoff = Optional.of(handoff);
             } else if (ShellSyntax.changesDirectory(text, shell)) {
                 movedDirectory = Optional.of(line);
             }
@@ -270,9 +263,9 @@ final class CommandScript {
      */
     private static void place(List<Logical> lines, ShellKind shell) {
         for (Logical line : lines) {
-            if (line.kind instanceof Kind.Handoff) {
+            if (line.movesToJenkins()) {
                 line.placement = Placement.BEFORE;
-            } else if (!(line.kind instanceof Kind.Plain) || ShellSyntax.quietBefore(line.text(shell), shell)) {
+            } else if (line.handoff.isPresent() || ShellSyntax.quietBefore(line.text(shell), shell)) {
                 continue;
             } else {
                 break;
@@ -280,9 +273,9 @@ final class CommandScript {
         }
         for (int i = lines.size() - 1; i >= 0; i--) {
             Logical line = lines.get(i);
-            if (line.kind instanceof Kind.Handoff && line.placement != Placement.BEFORE) {
+            if (line.movesToJenkins() && line.placement != Placement.BEFORE) {
                 line.placement = Placement.AFTER;
-            } else if (line.kind instanceof Kind.Plain && !ShellSyntax.quietAfter(line.text(shell), shell)) {
+            } else if (line.handoff.isEmpty() && !ShellSyntax.quietAfter(line.text(shell), shell)) {
                 break;
             }
         }
@@ -297,21 +290,22 @@ final class CommandScript {
         Logical split = null;
         List<Logical> lost = List.of();
         for (Logical line : lines) {
-            if (line.kind instanceof Kind.Handoff handoff) {
+            Handoff handoff = line.handoff.orElse(null);
+            if (handoff instanceof Handoff.Steps steps) {
                 switch (line.placement) {
-                    case BEFORE -> segment.body.addAll(handoff.actions());
-                    case AFTER -> after.addAll(handoff.actions());
+                    case BEFORE -> segment.body.addAll(steps.actions());
+                    case AFTER -> after.addAll(steps.actions());
                     case SPLIT -> {
                         segment.flush();
-                        segment.body.addAll(handoff.actions());
+                        segment.body.addAll(steps.actions());
                         split = line;
                         lost = List.copyOf(stateSinceSplit);
                         stateSinceSplit.clear();
                     }
                 }
-            } else if (line.kind instanceof Kind.Dropped dropped) {
-                segment.note(new Action.Note(dropped.why()));
-            } else if (line.kind instanceof Kind.Flagged flagged) {
+            } else if (handoff instanceof Handoff.Nothing nothing) {
+                segment.note(new Action.Note(nothing.why()));
+            } else if (handoff instanceof Handoff.Flagged flagged) {
                 String text = line.text(shell).strip();
                 diagnostics.add(Diagnostic.warning(line.at(), "not converted in " + step.displayName() + ": " + text
                         + ": " + flagged.why()));
@@ -418,7 +412,7 @@ final class CommandScript {
 
     private void checkScripts(CommandStep step, List<Logical> lines, ShellKind shell, List<String> notes) {
         for (Logical line : lines) {
-            if (!(line.kind instanceof Kind.Plain)) {
+            if (line.handoff.isPresent()) {
                 continue;
             }
             for (String script : ShellSyntax.scripts(line.text(shell), shell)) {

@@ -24,10 +24,6 @@ final class SourceText {
         this.stepStarts = steps.stream().mapToInt(s -> s.location().line()).sorted().distinct().toArray();
     }
 
-    String file() {
-        return file;
-    }
-
     /**
      * Where {@code text} (stripped) first appears in the step whose text holds line {@code from}, at or after that
      * line: its line and column; line {@code from}, column 1, when it does not (a value written with escapes, folded,

@@ -98,7 +98,6 @@ record StageLayout(List<List<Slot>> slots, List<TriggerWait> waits) {
     /** One layout run. */
     private static final class Layout {
         private final Plan plan;
-        private final Map<String, PlannedStep> byKey = new HashMap<>();
         private final Map<String, List<String>> members = new HashMap<>();
         private final Map<String, Set<String>> effective = new HashMap<>();
         /** The slot index of every step placed so far (a trigger: that of its call). */
@@ -110,9 +109,13 @@ record StageLayout(List<List<Slot>> slots, List<TriggerWait> waits) {
         Layout(Plan plan) {
             this.plan = plan;
             for (PlannedStep step : plan.steps()) {
-                byKey.put(step.key(), step);
                 step.group().ifPresent(g -> members.computeIfAbsent(g, k -> new ArrayList<>()).add(step.key()));
             }
+        }
+
+        /** A step of the plan, by a key the plan gave (the plan indexes its keys). */
+        private PlannedStep step(String key) {
+            return plan.step(key).orElseThrow();
         }
 
         StageLayout run() {
@@ -122,7 +125,7 @@ record StageLayout(List<List<Slot>> slots, List<TriggerWait> waits) {
                 List<Object> slot = new ArrayList<>();
                 CallBuilder layerCall = null;
                 for (String key : layer) {
-                    PlannedStep step = byKey.get(key);
+                    PlannedStep step = step(key);
                     if (step.type().equals("wait")) {
                         continue;
                     }
@@ -191,7 +194,7 @@ record StageLayout(List<List<Slot>> slots, List<TriggerWait> waits) {
                 }
                 CallBuilder own = callOf.get(step.key());
                 List<String> waited = effective(step.key()).stream()
-                        .filter(k -> byKey.get(k).trigger().filter(t -> !t.async()).isPresent())
+                        .filter(k -> step(k).trigger().filter(t -> !t.async()).isPresent())
                         .filter(k -> own == null || callOf.get(k) != own)
                         .toList();
                 if (!waited.isEmpty()) {
@@ -211,7 +214,7 @@ record StageLayout(List<List<Slot>> slots, List<TriggerWait> waits) {
                 return known;
             }
             Set<String> out = new LinkedHashSet<>();
-            for (PlannedDependency dependency : byKey.get(key).dependsOn()) {
+            for (PlannedDependency dependency : step(key).dependsOn()) {
                 addTarget(dependency.key(), out);
             }
             effective.put(key, out);
@@ -219,7 +222,7 @@ record StageLayout(List<List<Slot>> slots, List<TriggerWait> waits) {
         }
 
         private void addTarget(String key, Set<String> out) {
-            PlannedStep target = byKey.get(key);
+            PlannedStep target = plan.step(key).orElse(null);
             if (target == null || !target.included()) {
                 return;
             }

@@ -78,6 +78,8 @@ public final class DefinitionReader {
         /** Top-level keys Buildkite reads (pipeline-schema's top-level properties, and go-pipeline's checkout). */
         private static final Set<String> TOP_LEVEL = Set.of("steps", "env", "agents", "notify", "secrets", "image",
                 "priority", "checkout");
+        /** The top-level keys the model holds; the others are kept as extra attributes. */
+        private static final Set<String> MODELLED = Set.of("steps", "env", "agents", "notify");
 
         private final String file;
         private final YamlTree yaml;
@@ -175,8 +177,7 @@ public final class DefinitionReader {
                 }
             }
             for (Entry e : top.values()) {
-                if (TOP_LEVEL.contains(e.key()) && !List.of("secrets", "image", "priority", "checkout")
-                        .contains(e.key())) {
+                if (MODELLED.contains(e.key())) {
                     continue;
                 }
                 // A key that only holds a YAML anchor for the steps to use is a common idiom, not a mistake.

@@ -21,7 +21,7 @@ public final class Interpolator {
      * {@code text} (a malformed expansion, or {@code ${VAR?message}} of an unset variable).
      */
     public static InterpolationResult interpolate(String text, Map<String, String> environment) {
-        if (Template.isLiteral(text)) {
+        if (Template.isLiteral(text)) { // most values: no template to make and expand
             return new InterpolationResult.Expanded(text);
         }
         Template.Parse parse = Template.parse(text);
@@ -44,9 +44,6 @@ public final class Interpolator {
      * expansion as a diagnostic, or an empty list.
      */
     public static List<Diagnostic> check(String text, SourceLocation valueLocation) {
-        if (Template.isLiteral(text)) {
-            return List.of();
-        }
         Template.Parse parse = Template.parse(text);
         if (parse instanceof Template.Parse.Invalid invalid) {
             return List.of(invalid.error().at(valueLocation));

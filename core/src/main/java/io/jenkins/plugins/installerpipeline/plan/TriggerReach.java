@@ -19,8 +19,7 @@ final class TriggerReach {
     private static final int DONE = 2;
     private static final long[] NONE = new long[0];
 
-    private final List<PlannedStep> steps;
-    private final PlannedSteps byKey;
+    private final PlannedSteps steps;
     /** The trigger number of each step that is an included trigger, else -1. */
     private final int[] trigger;
     /** Triggers reachable through any edges, and through strict edges only; sets are shared, never changed once made. */
@@ -30,7 +29,6 @@ final class TriggerReach {
 
     private TriggerReach(PlannedSteps steps) {
         this.steps = steps;
-        this.byKey = steps;
         int n = steps.size();
         trigger = new int[n];
         any = new long[n][];
@@ -76,7 +74,7 @@ final class TriggerReach {
             if (state[step] == UNSEEN) {
                 state[step] = OPEN;
                 for (PlannedDependency d : steps.get(step).dependsOn()) {
-                    int target = byKey.positionOf(d.key());
+                    int target = steps.positionOf(d.key());
                     if (target >= 0 && trigger[target] < 0 && state[target] == UNSEEN) {
                         if (top == stack.length) {
                             stack = Arrays.copyOf(stack, top * 2);
@@ -104,7 +102,7 @@ final class TriggerReach {
         long[] reachStrict = NONE;
         boolean ownStrict = false;
         for (PlannedDependency d : steps.get(step).dependsOn()) {
-            int target = byKey.positionOf(d.key());
+            int target = steps.positionOf(d.key());
             if (target < 0) {
                 continue;
             }

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.installerpipeline.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Job;
 import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 
 /** Finding the builds an orchestration recorded (by {@code fullName#number}). */
 public final class Builds {
@@ -24,5 +27,26 @@ public final class Builds {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The build of an entry: by number, or the build of its queue item once it has left the queue. */
+    public static Optional<Run<?, ?>> of(@NonNull InstallerBuild b) {
+        Optional<Run<?, ?>> byNumber = b.getExternalizableId().flatMap(Builds::asSystem);
+        if (byNumber.isPresent() || b.getQueueId().isEmpty()) {
+            return byNumber;
+        }
+        Job<?, ?> job;
+        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
+            job = Jenkins.get().getItemByFullName(b.getJobFullName(), Job.class);
+        }
+        if (job == null || Jenkins.get().getQueue().getItem(b.getQueueId().get()) != null) {
+            return Optional.empty();
+        }
+        for (Run<?, ?> r : job.getBuilds().limit(50)) {
+            if (r.getQueueId() == b.getQueueId().get()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -139,43 +139,27 @@ public final class InstallerEvents {
     public static void reconcileAll(@NonNull InstallerRunsAction record) {
         for (InstallerBuild b : record.getBuilds()) {
             if (!b.getState().isFinished()) {
-                buildOf(b).ifPresent(InstallerEvents::reconcile);
+                Builds.of(b).ifPresent(InstallerEvents::reconcile);
             }
         }
         changed(record);
-    }
-
-    /** The build of an entry: by number, or the build of its queue item once it has left the queue. */
-    public static Optional<Run<?, ?>> buildOf(@NonNull InstallerBuild b) {
-        Optional<Run<?, ?>> byNumber = b.getExternalizableId().flatMap(Builds::asSystem);
-        if (byNumber.isPresent() || b.getQueueId().isEmpty()) {
-            return byNumber;
-        }
-        Job<?, ?> job;
-        try (ACLContext ignored = ACL.as2(ACL.SYSTEM2)) {
-            job = Jenkins.get().getItemByFullName(b.getJobFullName(), Job.class);
-        }
-        if (job == null || Jenkins.get().getQueue().getItem(b.getQueueId().get()) != null) {
-            return Optional.empty();
-        }
-        for (Run<?, ?> r : job.getBuilds().limit(50)) {
-            if (r.getQueueId() == b.getQueueId().get()) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
     }
 
     /** The package build was stopped: triggers that wait for a dependency never start. */
     public static void packageBuildStopped(@NonNull InstallerRunsAction record) {
+        boolean any = false;
         synchronized (record) {
             for (InstallerBuild b : record.getBuilds()) {
                 if (b.getState() == InstallerState.WAITING_FOR_DEPENDENCY) {
                     record.update(b, InstallerState.ABORTED, "not started: the package build was stopped");
+                    any = true;
                 }
             }
         }
-        changed(record);
+        // Called by the stopped step and again when the build ends: only a change is saved and announced.
+        if (any) {
+            changed(record);
+        }
     }
 
     /** A child build was deleted before it finished. */

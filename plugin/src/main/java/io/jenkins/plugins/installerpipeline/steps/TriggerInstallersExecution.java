@@ -422,7 +422,7 @@ public final class TriggerInstallersExecution extends GeneralNonBlockingStepExec
             }
             b.getQueueId().map(id -> Jenkins.get().getQueue().getItem(id))
                     .ifPresent(item -> Jenkins.get().getQueue().cancel(item));
-            InstallerEvents.buildOf(b).map(Run::getExecutor).ifPresent(e -> e.interrupt(Result.ABORTED));
+            Builds.of(b).map(Run::getExecutor).ifPresent(e -> e.interrupt(Result.ABORTED));
         }
     }
 
