@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * The build's training run for the class-data sharing archive the {@code installer-pipeline} launcher uses: runs every
- * command once in this JVM, on the Kolibri definitions and a small release file, so the JVM that dumps the archive
- * ({@code -XX:ArchiveClassesAtExit}) has loaded and linked the classes a real run needs. Not a command: the build
- * runs it as {@code java -XX:ArchiveClassesAtExit=installer-pipeline.jsa -cp installer-pipeline.jar
+ * command once in this JVM, on the Kolibri definitions and a small release file, so that the JVM lists
+ * ({@code -XX:DumpLoadedClassList}) the classes a real run needs; the build then stores them in a static archive
+ * ({@code -Xshare:dump}). Not a command: the build runs it as {@code java
+ * -XX:DumpLoadedClassList=installer-pipeline.classlist -cp installer-pipeline.jar
  * io.jenkins.plugins.installerpipeline.cli.ClassDataTraining examples/kolibri}.
  */
 public final class ClassDataTraining {
