@@ -23,7 +23,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Watches the parser's events on their way to the composer: refuses explicit non-plain tags at the exact place
@@ -104,7 +103,7 @@ final class GuardedParser implements Parser {
      * largest cost.
      */
     Composer composer(LoaderOptions options, StepSink sink) {
-        return new Composer(this, new Resolver(), options) {
+        return new Composer(this, new ImplicitTags(), options) {
             private int collectionDepth;
             private Node lastRootKey;
             /** Composing the value of the root mapping's {@code steps}. */
