@@ -12,6 +12,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 
 /**
  * Reads a definition file's text within {@link ReadLimits#maxBytes()}: what is not a regular file, or is larger
@@ -56,8 +57,9 @@ public final class DefinitionFile {
             throw new TooLargeException(path.toString(), limits.tooBig(attributes.size()));
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.toString(), limits, "more than the limit of " + limits.maxBytes()
-                    + " bytes (it grew while it was read)");
+            // The size is known: one read of that many bytes (and one more, to tell a file that grew since).
+            return read(in, path.toString(), limits, (int) Math.min(attributes.size() + 1, Integer.MAX_VALUE - 8L), "more than the limit of "
+                    + limits.maxBytes() + " bytes (it grew while it was read)");
         }
     }
 
@@ -71,25 +73,45 @@ public final class DefinitionFile {
      * @throws IOException                               if it cannot be read otherwise
      */
     public static String read(InputStream in, String name, ReadLimits limits) throws IOException {
-        return read(in, name, limits, limits.overLimit());
+        return read(in, name, limits, 8192, limits.overLimit());
     }
 
-    private static String read(InputStream in, String name, ReadLimits limits, String tooLarge) throws IOException {
+    private static String read(InputStream in, String name, ReadLimits limits, int expected, String tooLarge)
+            throws IOException {
         // One byte more than allowed tells input past the limit (or a file that grew since it was measured).
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, limits.maxBytes() + 1L));
-        if (bytes.length > limits.maxBytes()) {
+        int most = (int) Math.min(Integer.MAX_VALUE - 8L, limits.maxBytes() + 1L);
+        byte[] bytes = new byte[Math.min(most, Math.max(expected, 1))];
+        int length = 0;
+        while (true) {
+            int n = in.read(bytes, length, bytes.length - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+            if (length == bytes.length) {
+                if (length == most) {
+                    break;
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min(most, Math.max(2L * length, 8192)));
+            }
+        }
+        if (length > limits.maxBytes()) {
             throw new TooLargeException(name, tooLarge);
         }
-        checkUtf8(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        // Decoding puts U+FFFD for bytes that are not UTF-8: only a text holding one needs the strict check, which
+        // says where (and a text of one-byte characters cannot hold it, so most never pay for that check).
+        if (text.indexOf('\uFFFD') >= 0) {
+            checkUtf8(ByteBuffer.wrap(bytes, 0, length));
+        }
+        return text;
     }
 
-    /** Throws {@link java.nio.charset.MalformedInputException} unless {@code bytes} are UTF-8; no copy is made. */
-    private static void checkUtf8(byte[] bytes) throws IOException {
+    /** Throws {@link java.nio.charset.MalformedInputException} unless {@code in} holds UTF-8, saying where not. */
+    private static void checkUtf8(ByteBuffer in) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(8192);
         while (true) {
             CoderResult result = decoder.decode(in, out, true);

@@ -62,6 +62,13 @@ final class TextReader extends StreamReader {
         int scanLine = 0;
         int scanColumn = 0;
         for (int i = 0; i < text.length(); cp++) {
+            char ascii = text.charAt(i);
+            if (ascii >= ' ' && ascii <= '~') {
+                // Printable ASCII, most of any definition: allowed, one column, not a line break.
+                i++;
+                scanColumn++;
+                continue;
+            }
             int c = text.codePointAt(i);
             if (!StreamReader.isPrintable(c)) {
                 throw new Unprintable(c, scanLine, scanColumn);

@@ -63,7 +63,8 @@ final class YamlTree {
      */
     static Optional<List<Document>> compose(String file, String text, ReadLimits limits, List<Diagnostic> diagnostics,
             Function<Node, Optional<Step>> readStep) {
-        long bytes = ReadLimits.utf8Length(text);
+        // A char is at most three bytes in UTF-8: only a text longer than a third of the limit needs counting.
+        long bytes = text.length() <= limits.maxBytes() / 3 ? text.length() : ReadLimits.utf8Length(text);
         if (bytes > limits.maxBytes()) {
             diagnostics.add(Diagnostic.error(SourceLocation.startOf(file), "file is " + limits.tooBig(bytes)));
             return Optional.empty();

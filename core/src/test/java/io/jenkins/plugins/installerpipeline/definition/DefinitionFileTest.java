@@ -85,6 +85,16 @@ public class DefinitionFileTest {
     }
 
     @Test
+    public void theReplacementCharacterWrittenInUtf8IsText() throws IOException {
+        Path file = tmp.getRoot().toPath().resolve("replacement.yml");
+        Files.writeString(file, "a: \uFFFD \u00e9\n");
+        assertThat(DefinitionFile.read(file, ReadLimits.DEFAULT)).isEqualTo("a: \uFFFD \u00e9\n");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, ' ', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> DefinitionFile.read(file, ReadLimits.DEFAULT))
+                .isInstanceOf(MalformedInputException.class);
+    }
+
+    @Test
     public void theReaderReadsFilesThisWay() throws IOException {
         Path file = tmp.getRoot().toPath().resolve("big.yml");
         Files.writeString(file, "steps: [wait]\n" + "#".repeat(100));
