@@ -38,10 +38,12 @@ public final class Planner {
     public static ReadOptions validationOptions() {
         return ReadOptions.defaults()
                 .withConditionCheck(Condition::check)
-                .withScalarTransform((value, at) -> Interpolator.check(value, at).stream()
-                        .findFirst()
-                        .<ScalarTransform.Result>map(ScalarTransform.Problem::new)
-                        .orElseGet(() -> new ScalarTransform.Value(value)));
+                .withScalarTransform((value, at) -> {
+                    // Called for every string of the file: no stream here.
+                    List<Diagnostic> problems = Interpolator.check(value, at);
+                    return problems.isEmpty() ? new ScalarTransform.Value(value)
+                            : new ScalarTransform.Problem(problems.get(0));
+                });
     }
 
     /**
