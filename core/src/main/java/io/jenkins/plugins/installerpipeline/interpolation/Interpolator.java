@@ -44,6 +44,9 @@ public final class Interpolator {
      * expansion as a diagnostic, or an empty list.
      */
     public static List<Diagnostic> check(String text, SourceLocation valueLocation) {
+        if (Template.isLiteral(text)) {
+            return List.of(); // most values: nothing to parse, and nothing made (this runs for every string read)
+        }
         Template.Parse parse = Template.parse(text);
         if (parse instanceof Template.Parse.Invalid invalid) {
             return List.of(invalid.error().at(valueLocation));
