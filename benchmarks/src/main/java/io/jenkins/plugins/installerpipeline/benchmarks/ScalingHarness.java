@@ -9,14 +9,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * How each command's work grows from 10,000 to 100,000 steps, without the heap's noise: for every command line
  * {@link CommandLineBenchmark} runs and both plugin paths {@link PluginPathBenchmark} runs, the bytes one warm run
- * allocates and the median CPU time of three warm runs of the running thread (a collection runs on other threads,
- * so its time is not counted). Prints a Markdown table.
+ * allocates and the least CPU time of five warm runs of the running thread, the two sizes in turns (a collection runs
+ * on other threads, so its time is not counted). Prints a Markdown table.
  *
  * <pre>java -Xms6g -Xmx6g -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar \
  *   io.jenkins.plugins.installerpipeline.benchmarks.ScalingHarness</pre>
@@ -26,6 +25,7 @@ public final class ScalingHarness {
     private static final String[] COMMANDS = {"validate", "plan", "plan --format json", "plan --format dot",
             "plan --format mermaid", "convert", "convert --style scripted"};
     private static final int[] SIZES = {10_000, 100_000};
+    private static final int CPU_RUNS = 5;
     private static final BuildContext TAG_BUILD = BuildContext.builder().tag("v1.0.0").build();
 
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -83,7 +83,7 @@ public final class ScalingHarness {
 
     private static void row(String what, Runnable small, Runnable large) {
         long[] bytes = new long[2];
-        double[] millis = new double[2];
+        double[] millis = {Double.MAX_VALUE, Double.MAX_VALUE};
         Runnable[] runs = {small, large};
         for (int i = 0; i < 2; i++) {
             runs[i].run();
@@ -91,14 +91,15 @@ public final class ScalingHarness {
             long before = THREADS.getCurrentThreadAllocatedBytes();
             runs[i].run();
             bytes[i] = THREADS.getCurrentThreadAllocatedBytes() - before;
-            double[] cpu = new double[3];
-            for (int r = 0; r < cpu.length; r++) {
+        }
+        // The two sizes in turns, so that a change in the machine's load falls on both; the least CPU time of each,
+        // since another process on the machine only ever adds to it (cache misses count as the thread's time).
+        for (int r = 0; r < CPU_RUNS; r++) {
+            for (int i = 0; i < 2; i++) {
                 long start = THREADS.getCurrentThreadCpuTime();
                 runs[i].run();
-                cpu[r] = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
+                millis[i] = Math.min(millis[i], (THREADS.getCurrentThreadCpuTime() - start) / 1e6);
             }
-            Arrays.sort(cpu);
-            millis[i] = cpu[1];
         }
         System.out.printf(Locale.ROOT, "| %s | %.0f MB | %.0f MB | %.1fx | %.0f ms | %.0f ms | **%.1fx** |%n", what,
                 bytes[0] / 1e6, bytes[1] / 1e6, (double) bytes[1] / bytes[0], millis[0], millis[1],

@@ -58,8 +58,9 @@ public final class DefinitionFile {
         }
         try (InputStream in = Files.newInputStream(path)) {
             // The size is known: one read of that many bytes (and one more, to tell a file that grew since).
-            return read(in, path.toString(), limits, (int) Math.min(attributes.size() + 1, Integer.MAX_VALUE - 8L), "more than the limit of "
-                    + limits.maxBytes() + " bytes (it grew while it was read)");
+            int expected = (int) Math.min(attributes.size() + 1, Integer.MAX_VALUE - 8L);
+            return read(in, path.toString(), limits, expected, "more than the limit of " + limits.maxBytes()
+                    + " bytes (it grew while it was read)");
         }
     }
 
