@@ -44,7 +44,8 @@ public class PlanBenchmark {
     @Setup(Level.Trial)
     public void generate() {
         yaml = generate(steps);
-        definition = DefinitionReader.read("generated.yml", yaml, Planner.buildOptions(context).withLimits(DefinitionReadBenchmark.LARGE))
+        definition = DefinitionReader.read("generated.yml", yaml,
+                Planner.buildOptions(context).withLimits(DefinitionReadBenchmark.LARGE))
                 .definition().orElseThrow(() -> new IllegalStateException("generated definition is invalid"));
     }
 

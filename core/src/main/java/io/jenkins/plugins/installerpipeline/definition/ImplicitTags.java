@@ -9,8 +9,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * answering "string" at once where none of its regular expressions can match.
  *
  * <p>Why: SnakeYAML tries its expressions by the scalar's first character, and then for any scalar of up to ten
- * characters that none matched, the one for the empty scalar: a {@code Matcher} for most keys and values of a
- * definition ({@code key}, {@code s1}, {@code linux}). That was a tenth of composing a large definition in a
+ * characters that none matched, the ones registered for no character (null's and the empty scalar's): a
+ * {@code Matcher} for most keys and values of a definition ({@code key}, {@code s1}, {@code linux}). That was a tenth of composing a large definition in a
  * one-shot run. {@code ImplicitTagsTest} compares the two on every first character.
  */
 final class ImplicitTags extends Resolver {
